@@ -1,0 +1,25 @@
+// `npm test`: runs every jest test (unit, API, browser) and ends with one totals line,
+// `N passed, N failed`, which CI reads. Extra arguments go to jest (e.g. a path filter).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = join(mkdtempSync(join(tmpdir(), 'cairn-jest-')), 'results.json');
+const args = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
+const run = spawnSync(process.execPath, args, {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim() },
+});
+let passed = 0;
+let failed = 0;
+if (existsSync(out)) {
+  const results = JSON.parse(readFileSync(out, 'utf8'));
+  passed = results.numPassedTests;
+  // A suite that fails to load has no failed tests of its own; count it so it can't hide.
+  failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+} else {
+  failed = 1;
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);
