@@ -23,8 +23,8 @@ export default {
   transform: { '^.+\\.tsx?$': swc },
   testMatch: ['<rootDir>/*/src/**/__tests__/**/*.spec.ts?(x)', '<rootDir>/tests/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  globalSetup: '<rootDir>/tests/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -5,6 +5,14 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Type-check and build the packages first: a type error fails the run, and the jest global setup
+// starts PostgreSQL from the built db package.
+const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const out = join(mkdtempSync(join(tmpdir(), 'cairn-jest-')), 'results.json');
 const args = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, {

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '@cairn/db';
+import { CairnLogger } from './common/logger.js';
+import type { AppConfig } from './config/app-config.js';
+import type { StatementObserver } from './database/request-db.js';
+import { AppModule } from './app.module.js';
+
+export interface CairnApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_APP_DIR = resolve(here, '../../frontend/dist');
+
+/** Builds the Nest application on an app-role connection URL (not yet listening). */
+export async function createCairnApp(
+  config: AppConfig,
+  appDatabaseUrl: string,
+  opts: { logger?: CairnLogger; observer?: StatementObserver } = {},
+): Promise<CairnApp> {
+  const logger = opts.logger ?? new CairnLogger();
+  const dataSource = createDataSource({ url: appDatabaseUrl, poolSize: config.dbPoolSize, applicationName: 'cairn-app' });
+  await dataSource.initialize();
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, dataSource, logger, observer: opts.observer }),
+    { logger, bodyParser: false },
+  );
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '200kb' }));
+  app.use(cookieParser());
+  serveWebApp(app);
+  await app.init();
+  return {
+    app,
+    dataSource,
+    async close() {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/** The built dashboard and portal, from the same origin, with client-side routing fallback. */
+function serveWebApp(app: NestExpressApplication): void {
+  if (!existsSync(join(WEB_APP_DIR, 'index.html'))) return;
+  app.use(express.static(WEB_APP_DIR, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const apiPath = /^\/(graphql|health|exports)(\/|$)/.test(req.path);
+    if (req.method !== 'GET' || apiPath || !req.accepts('html')) return next();
+    res.sendFile(join(WEB_APP_DIR, 'index.html'));
+  });
+}

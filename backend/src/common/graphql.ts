@@ -1,0 +1,131 @@
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { RequestDb, type StatementObserver } from '../database/request-db.js';
+import type { AuthService } from '../modules/auth/auth.service.js';
+import { PUBLIC_ERROR_CODES } from './errors.js';
+import type { CairnLogger } from './logger.js';
+import type { RequestContext } from './request-context.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+function createContext(
+  req: Request,
+  res: Response,
+  dataSource: DataSource,
+  auth: AuthService,
+  observer: StatementObserver | null,
+): RequestContext {
+  const requestId = requestIdOf(req);
+  res.setHeader('x-request-id', requestId);
+  let pending: Promise<RequestContext['signedIn']> | undefined;
+  const ctx: RequestContext = {
+    req,
+    res,
+    requestId,
+    db: new RequestDb(dataSource, requestId, observer ?? undefined),
+    loaders: new Map(),
+    user: async () => {
+      if (ctx.signedIn !== undefined) return ctx.signedIn;
+      pending ??= auth.resolve(ctx);
+      const user = (await pending) ?? null;
+      ctx.signedIn = user;
+      return user;
+    },
+  };
+  return ctx;
+}
+
+/**
+ * Ends each request's transaction: commit, unless a mutation had an error (then nothing it wrote
+ * stays). Unknown errors are logged by name with the request id and hidden from the caller.
+ */
+function transactionPlugin(logger: CairnLogger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      const started = Date.now();
+      return {
+        async didEncounterErrors({ errors, contextValue }: GraphQLRequestContext<RequestContext>) {
+          for (const e of errors ?? []) {
+            const code = e.extensions?.code;
+            if (typeof code !== 'string' || !PUBLIC_ERROR_CODES.has(code)) { if (process.env.CAIRN_DEBUG_ERRORS) console.error(e.originalError ?? e);
+              logger.event('error', 'unexpected error in request', {
+                requestId: contextValue.requestId,
+                errorName: e.originalError?.name ?? e.name,
+              });
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response, operation }: GraphQLRequestContext<RequestContext>) {
+          const body = response.body;
+          const errors = body?.kind === 'single' ? body.singleResult.errors : undefined;
+          const isMutation = operation?.operation === 'mutation';
+          try {
+            await contextValue.db.finish(!(isMutation && errors && errors.length > 0));
+          } catch (error) {
+            logger.event('error', 'transaction did not finish', {
+              requestId: contextValue.requestId,
+              errorName: (error as Error).name,
+            });
+            if (body?.kind === 'single') {
+              body.singleResult.data = null;
+              body.singleResult.errors = [
+                new GraphQLError('The change could not be saved; nothing was recorded. Please try again.', {
+                  extensions: { code: 'INTERNAL_SERVER_ERROR' },
+                }),
+              ];
+            }
+          }
+          logger.event('info', 'graphql request', {
+            requestId: contextValue.requestId,
+            operationType: operation?.operation,
+            durationMs: Date.now() - started,
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Known errors pass with their code; anything else becomes a plain internal error, never a stack trace. */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    void _stack;
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+export function graphqlOptions(deps: {
+  config: AppConfig;
+  dataSource: DataSource;
+  auth: AuthService;
+  logger: CairnLogger;
+  observer: StatementObserver | null;
+}): ApolloDriverConfig {
+  const { config, dataSource, auth, logger, observer } = deps;
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer),
+    plugins: [transactionPlugin(logger)],
+    formatError,
+  };
+}

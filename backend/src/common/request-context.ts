@@ -1,0 +1,26 @@
+import type { Request, Response } from 'express';
+import type { RequestDb } from '../database/request-db.js';
+import type { Role } from './roles.js';
+
+export interface SignedInUser {
+  id: string;
+  practiceId: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  sessionId: string;
+}
+
+/** The GraphQL context of one request. */
+export interface RequestContext {
+  req: Request;
+  res: Response;
+  requestId: string;
+  db: RequestDb;
+  /** Resolves the signed-in user from the session cookie once per request (null if anonymous). */
+  user(): Promise<SignedInUser | null>;
+  /** Set once resolved, or by login within the request. */
+  signedIn?: SignedInUser | null;
+  /** Per-request DataLoaders, created lazily by name. */
+  loaders: Map<string, unknown>;
+}

@@ -1,0 +1,124 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The one validated configuration of the server, read from the environment. Secrets are never logged. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  nodeEnv: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined ? 4000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 4000;
+
+  /** External PostgreSQL (schema owner). Unset: an embedded server with data in `dataDir`. */
+  @IsOptional()
+  @IsString()
+  databaseUrl?: string;
+
+  @IsString()
+  dataDir = '.data';
+
+  /** Password of the RLS-bound cairn_app role that the server connects as. */
+  @IsString()
+  @MinLength(8)
+  appDbPassword = 'cairn-dev-app';
+
+  @Transform(({ value }) => (value === undefined ? 20 : Number(value)))
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  dbPoolSize = 20;
+
+  @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(240)
+  sessionIdleMinutes = 15;
+
+  @Transform(({ value }) => (value === undefined ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  sessionAbsoluteHours = 12;
+
+  /** Base URL printed and used in rating links. */
+  @IsOptional()
+  @IsString()
+  publicUrl?: string;
+
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  logRequests = false;
+
+  /** Login attempts allowed per minute from one IP address, and for one account. */
+  @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  loginLimitPerIp = 30;
+
+  @Transform(({ value }) => (value === undefined ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  loginLimitPerAccount = 10;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+
+  get baseUrl(): string {
+    return this.publicUrl ?? `http://localhost:${this.port}`;
+  }
+
+  /** Everything but secrets, for the start-up log. */
+  describe(): Record<string, unknown> {
+    return {
+      nodeEnv: this.nodeEnv,
+      port: this.port,
+      database: this.databaseUrl ? redactUrl(this.databaseUrl) : `embedded (${this.dataDir})`,
+      dbPoolSize: this.dbPoolSize,
+      sessionIdleMinutes: this.sessionIdleMinutes,
+      sessionAbsoluteHours: this.sessionAbsoluteHours,
+    };
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** Reads and validates configuration; throws one error listing every bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const raw: Record<string, unknown> = {
+    nodeEnv: env.NODE_ENV ?? 'development',
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.CAIRN_DATA_DIR ?? '.data',
+    appDbPassword: env.CAIRN_APP_DB_PASSWORD ?? 'cairn-dev-app',
+    dbPoolSize: env.CAIRN_DB_POOL_SIZE,
+    sessionIdleMinutes: env.CAIRN_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: env.CAIRN_SESSION_ABSOLUTE_HOURS,
+    publicUrl: env.CAIRN_PUBLIC_URL || undefined,
+    logRequests: env.CAIRN_LOG_REQUESTS,
+    loginLimitPerIp: env.CAIRN_LOGIN_LIMIT_PER_IP,
+    loginLimitPerAccount: env.CAIRN_LOGIN_LIMIT_PER_ACCOUNT,
+  };
+  for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
+  const config = plainToInstance(AppConfig, { ...raw, ...overrides });
+  const errors = validateSync(config);
+  if (errors.length > 0) {
+    const detail = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  if (config.isProduction && config.appDbPassword === 'cairn-dev-app') {
+    throw new Error('Invalid configuration: CAIRN_APP_DB_PASSWORD must be set in production');
+  }
+  return config;
+}

@@ -1,0 +1,113 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Role } from '../common/roles.js';
+
+export interface Tenant {
+  practiceId: string;
+  userId: string | null;
+  role: Role | 'RATING_LINK';
+}
+
+/** Counts SQL statements sent for a request; tests use it to prove batching. */
+export interface StatementObserver {
+  onStatement(requestId: string, sql: string): void;
+}
+
+/**
+ * The database work of one GraphQL request: a single transaction, opened on first use, that first
+ * sets the practice, user and role for row-level security (set_config(..., true): transaction-local).
+ */
+export class RequestDb {
+  private runner?: Promise<QueryRunner>;
+  private tenant?: Tenant;
+  private finished = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly requestId: string,
+    private readonly observer?: StatementObserver,
+  ) {}
+
+  get currentTenant(): Tenant | undefined {
+    return this.tenant;
+  }
+
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const runner = await this.open();
+    this.observer?.onStatement(this.requestId, sql);
+    // Structured result: TypeORM otherwise returns [rows, count] for UPDATE/DELETE.
+    const result = await runner.query(sql, params, true);
+    return result.records as T[];
+  }
+
+  async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    const rows = await this.query<T>(sql, params);
+    return rows[0];
+  }
+
+  /** Binds the transaction to a practice (after sign-in is resolved, or at login). */
+  async setTenant(tenant: Tenant): Promise<void> {
+    this.tenant = tenant;
+    if (this.runner) await this.applyTenant(await this.runner);
+  }
+
+  /** Commit (or roll back) and give the connection back. Safe to call twice. */
+  async finish(commit: boolean): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.runner) return;
+    const runner = await this.runner;
+    try {
+      if (runner.isTransactionActive) {
+        if (commit) await runner.commitTransaction();
+        else await runner.rollbackTransaction();
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private open(): Promise<QueryRunner> {
+    if (this.finished) return Promise.reject(new Error('request transaction already finished'));
+    this.runner ??= (async () => {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.connect();
+        await runner.startTransaction();
+        if (this.tenant) await this.applyTenant(runner);
+        return runner;
+      } catch (error) {
+        await runner.release();
+        throw error;
+      }
+    })();
+    return this.runner;
+  }
+
+  private async applyTenant(runner: QueryRunner): Promise<void> {
+    const t = this.tenant;
+    if (!t) return;
+    this.observer?.onStatement(this.requestId, 'set_config');
+    await runner.query(
+      `SELECT set_config('app.practice_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
+      [t.practiceId, t.userId ?? '', t.role],
+    );
+  }
+}
+
+/** A short transaction of its own, bound to a practice: for writes that must survive a rolled-back request. */
+export async function inTenantTransaction<T>(
+  dataSource: DataSource,
+  tenant: Tenant | null,
+  work: (db: RequestDb) => Promise<T>,
+): Promise<T> {
+  const db = new RequestDb(dataSource, 'side-transaction');
+  if (tenant) await db.setTenant(tenant);
+  try {
+    const result = await work(db);
+    await db.finish(true);
+    return result;
+  } catch (error) {
+    await db.finish(false);
+    throw error;
+  }
+}

@@ -1,0 +1,1 @@
+export const STATEMENT_OBSERVER = Symbol('STATEMENT_OBSERVER');

@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { hash, verify } from '@node-rs/argon2';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { rateLimited, unauthenticated } from '../../common/errors.js';
+import type { RequestContext, SignedInUser } from '../../common/request-context.js';
+import { Role } from '../../common/roles.js';
+import { inTenantTransaction } from '../../database/request-db.js';
+import { isDemoEmail } from './demo.js';
+import { RateLimiter } from './rate-limiter.js';
+import { hashToken, newToken } from './tokens.js';
+
+export const SESSION_COOKIE = 'cairn_session';
+const LOGIN_FAILED = 'Email or password is incorrect';
+const LOCK_AFTER_FAILURES = 5;
+
+interface LoginRow {
+  practice_id: string;
+  user_id: string;
+  role: Role;
+  password_hash: string | null;
+  locked_until: Date | null;
+  disabled_at: Date | null;
+}
+
+interface SessionRow {
+  practice_id: string;
+  session_id: string;
+  user_id: string;
+  role: Role;
+  email: string;
+  display_name: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  disabled_at: Date | null;
+}
+
+/** Why a session no longer counts; exported for tests of the expiry rules. */
+export function sessionProblem(
+  s: Pick<SessionRow, 'last_seen_at' | 'expires_at' | 'revoked_at' | 'disabled_at'>,
+  now: Date,
+  idleMs: number,
+): 'revoked' | 'expired' | 'idle' | 'disabled' | null {
+  if (s.revoked_at) return 'revoked';
+  if (s.disabled_at) return 'disabled';
+  if (s.expires_at.getTime() <= now.getTime()) return 'expired';
+  if (now.getTime() - s.last_seen_at.getTime() > idleMs) return 'idle';
+  return null;
+}
+
+/** Lockout after repeated failures doubles from one minute, capped at an hour. */
+export function lockoutMinutes(failures: number): number {
+  if (failures < LOCK_AFTER_FAILURES) return 0;
+  return Math.min(60, 2 ** (failures - LOCK_AFTER_FAILURES));
+}
+
+@Injectable()
+export class AuthService {
+  // Verifying against a real hash for unknown emails keeps both failures equally slow.
+  private readonly dummyHash = hash('cairn-timing-equaliser');
+  private readonly perIp: RateLimiter;
+  private readonly perAccount: RateLimiter;
+
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {
+    this.perIp = new RateLimiter(config.loginLimitPerIp, 60_000);
+    this.perAccount = new RateLimiter(config.loginLimitPerAccount, 60_000);
+  }
+
+  async login(ctx: RequestContext, email: string, password: string): Promise<SignedInUser> {
+    const wait = Math.max(this.perIp.hit(clientIp(ctx.req)), this.perAccount.hit(email.trim().toLowerCase()));
+    if (wait > 0) throw rateLimited(wait);
+
+    const row = await ctx.db.one<LoginRow>(`SELECT * FROM cairn_find_login($1)`, [email.trim()]);
+    const refusedDemo = this.config.isProduction && isDemoEmail(email);
+    if (!row || !row.password_hash || row.disabled_at || refusedDemo) {
+      await verify(await this.dummyHash, password);
+      throw unauthenticated(LOGIN_FAILED);
+    }
+    if (row.locked_until && row.locked_until.getTime() > Date.now()) {
+      throw rateLimited(Math.ceil((row.locked_until.getTime() - Date.now()) / 1000));
+    }
+    const tenant = { practiceId: row.practice_id, userId: row.user_id, role: row.role };
+    if (!(await verify(row.password_hash, password))) {
+      // Counted in a transaction of its own: the failed request itself is rolled back.
+      await inTenantTransaction(this.dataSource, tenant, (db) =>
+        db.query(
+          `UPDATE app_user SET failed_logins = failed_logins + 1,
+             locked_until = CASE WHEN failed_logins + 1 >= $2
+               THEN now() + make_interval(mins => LEAST(60, power(2, failed_logins + 1 - $2))::int) END
+           WHERE id = $1`,
+          [row.user_id, LOCK_AFTER_FAILURES],
+        ),
+      );
+      throw unauthenticated(LOGIN_FAILED);
+    }
+
+    await ctx.db.setTenant(tenant);
+    const token = newToken();
+    const [user] = await ctx.db.query<{ email: string; display_name: string; session_id: string }>(
+      `WITH s AS (
+         INSERT INTO auth_session (practice_id, user_id, token_hash, expires_at)
+         VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id)
+       UPDATE app_user u SET failed_logins = 0, locked_until = NULL FROM s
+        WHERE u.id = $2 RETURNING u.email, u.display_name, s.id AS session_id`,
+      [row.practice_id, row.user_id, hashToken(token), this.config.sessionAbsoluteHours],
+    );
+    setSessionCookie(ctx.res, token, this.config);
+    const signedIn: SignedInUser = {
+      id: row.user_id,
+      practiceId: row.practice_id,
+      role: row.role,
+      email: user.email,
+      displayName: user.display_name,
+      sessionId: user.session_id,
+    };
+    ctx.signedIn = signedIn;
+    return signedIn;
+  }
+
+  async logout(ctx: RequestContext): Promise<boolean> {
+    const user = await ctx.user();
+    if (user) await ctx.db.query(`UPDATE auth_session SET revoked_at = now() WHERE id = $1`, [user.sessionId]);
+    ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
+    return user !== null;
+  }
+
+  /** The signed-in user of a request, from the session cookie; binds the request's transaction to them. */
+  async resolve(ctx: RequestContext): Promise<SignedInUser | null> {
+    const token = readSessionCookie(ctx.req);
+    if (!token) return null;
+    const s = await ctx.db.one<SessionRow>(`SELECT * FROM cairn_find_session($1)`, [hashToken(token)]);
+    if (!s || sessionProblem(s, new Date(), this.config.sessionIdleMinutes * 60_000)) return null;
+    await ctx.db.setTenant({ practiceId: s.practice_id, userId: s.user_id, role: s.role });
+    // Touch at most once a minute: idle expiry needs minute precision, not a write per request.
+    if (Date.now() - s.last_seen_at.getTime() > 60_000) {
+      await ctx.db.query(`UPDATE auth_session SET last_seen_at = now() WHERE id = $1`, [s.session_id]);
+    }
+    return {
+      id: s.user_id,
+      practiceId: s.practice_id,
+      role: s.role,
+      email: s.email,
+      displayName: s.display_name,
+      sessionId: s.session_id,
+    };
+  }
+}
+
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+function readSessionCookie(req: Request): string | undefined {
+  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
+  const value = cookies?.[SESSION_COOKIE];
+  return typeof value === 'string' && value.length > 0 && value.length < 200 ? value : undefined;
+}
+
+function setSessionCookie(res: Response, token: string, config: AppConfig): void {
+  res.cookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.isProduction,
+    path: '/',
+    maxAge: config.sessionAbsoluteHours * 3_600_000,
+  });
+}

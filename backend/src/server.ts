@@ -1,0 +1,66 @@
+import { appRoleUrl, migrate, seedDemo, startEmbeddedPostgres, type EmbeddedServer } from '@cairn/db';
+import { createCairnApp, type CairnApp } from './bootstrap.js';
+import { CairnLogger } from './common/logger.js';
+import type { AppConfig } from './config/app-config.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './modules/auth/demo.js';
+import pg from 'pg';
+
+export interface RunningServer extends CairnApp {
+  url: string;
+  embedded?: EmbeddedServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole start-up: database (embedded unless DATABASE_URL), migrations, demo data on an empty
+ * database (never in production), then API and web app on one port.
+ */
+export async function startServer(config: AppConfig, logger = new CairnLogger()): Promise<RunningServer> {
+  let embedded: EmbeddedServer | undefined;
+  let ownerUrl = config.databaseUrl;
+  if (!ownerUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+    ownerUrl = embedded.urlFor('cairn');
+    await ensureDatabase(embedded.adminUrl, 'cairn');
+  }
+  const ran = await migrate(ownerUrl, config.appDbPassword);
+  logger.event('info', 'database ready', { migrations: ran.length });
+  if (!config.isProduction) {
+    const { seeded } = await seedDemo(ownerUrl);
+    if (seeded) logger.event('info', 'demo practice created');
+  }
+  const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, config.appDbPassword), { logger });
+  await cairn.app.listen(config.port, '0.0.0.0');
+  const address = cairn.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
+  return {
+    ...cairn,
+    url,
+    embedded,
+    async stop() {
+      await cairn.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export function startupBanner(url: string, withDemo: boolean): string {
+  const lines = [`Cairn is running at ${url}`, `  GraphQL API: ${url}/graphql`];
+  if (withDemo) {
+    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const [role, email] of DEMO_LOGINS) lines.push(`    ${role.padEnd(10)} ${email}`);
+  }
+  return lines.join('\n');
+}
