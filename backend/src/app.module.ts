@@ -13,6 +13,7 @@ import { STATEMENT_OBSERVER } from './database/tokens.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthService } from './modules/auth/auth.service.js';
+import { ClinicalModule } from './modules/clinical.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 
 export interface AppModuleOptions {
@@ -32,6 +33,7 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        ClinicalModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

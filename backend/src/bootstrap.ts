@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@cairn/db';
 import { CairnLogger } from './common/logger.js';
+import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import type { StatementObserver } from './database/request-db.js';
 import { AppModule } from './app.module.js';
@@ -39,6 +40,7 @@ export async function createCairnApp(
   app.disable('x-powered-by');
   app.use(express.json({ limit: '200kb' }));
   app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
   serveWebApp(app);
   await app.init();
   return {

@@ -1,5 +1,10 @@
+import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from './migrations/index.js';
+
+// A DATE is a calendar day (often a client's local day): keep it as 'YYYY-MM-DD', never a Date at
+// the server's midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 export interface DataSourceConfig {
   url: string;

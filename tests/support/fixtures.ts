@@ -77,3 +77,16 @@ export async function createPractice(
     c.release();
   }
 }
+
+/** Rows in a table, counted as the owner (RLS does not apply). */
+export async function countRows(owner: pg.Pool, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+  const { rows } = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+  return rows[0].n;
+}
+
+let keySeq = 0;
+/** A fresh idempotency key per submission attempt, as the client UI makes one. */
+export function newKey(): string {
+  keySeq += 1;
+  return `test-key-${Date.now()}-${keySeq}`;
+}

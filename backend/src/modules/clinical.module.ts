@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ClientAccessService } from './client/client-access.service.js';
+import { ClientResolver } from './client/client.resolver.js';
+import { FlagEngine } from './flag/flag-engine.service.js';
+import { FlagResolver } from './flag/flag.resolver.js';
+import { FlagService } from './flag/flag.service.js';
+import { GoalResolver } from './goal/goal.resolver.js';
+import { HomeworkResolver } from './homework/homework.resolver.js';
+import { MeasureResolver } from './measure/measure.resolver.js';
+import { MeasureService } from './measure/measure.service.js';
+import { MoodResolver } from './mood/mood.resolver.js';
+import { RatingLinkService } from './session/rating-link.service.js';
+import { SessionResolver } from './session/session.resolver.js';
+import { SummaryService } from './summary/summary.service.js';
+
+/** The clinical record: clients, sessions, measures, moods, homework, goals and the flags they raise. */
+@Module({
+  providers: [
+    ClientAccessService,
+    SummaryService,
+    FlagService,
+    FlagEngine,
+    MeasureService,
+    RatingLinkService,
+    ClientResolver,
+    SessionResolver,
+    MeasureResolver,
+    MoodResolver,
+    HomeworkResolver,
+    GoalResolver,
+    FlagResolver,
+  ],
+  exports: [ClientAccessService, FlagEngine, SummaryService],
+})
+export class ClinicalModule {}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import {
+  evaluateFlags,
+  FLAG_RULE_VERSION,
+  resolveFlagSettings,
+  type AnyFlag,
+  type ClientFlagInput,
+  type FlagKind as RuleKind,
+  type FlagSettings,
+  type HelpNowMark,
+} from '@cairn/shared';
+import { localDateIn } from '../../common/local-time.js';
+import type { RequestContext } from '../../common/request-context.js';
+import type { VisibleClient } from '../client/client-access.service.js';
+import { FlagService } from './flag.service.js';
+import { FlagKind } from './flag.types.js';
+
+/** Which rules a kind of write can change; the others keep their open flags and evidence as they are. */
+const KINDS_AFTER = {
+  questionnaire: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'],
+  alliance: ['RISK', 'ALLIANCE_RUPTURE'],
+  mood: ['RISK', 'STALLED', 'DISENGAGING'],
+  homework: ['DISENGAGING'],
+  attendance: ['DISENGAGING', 'STALLED'],
+  sweep: ['STALLED', 'DISENGAGING'],
+} as const satisfies Record<string, readonly RuleKind[]>;
+
+/** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
+const SWEEP_QUIET_DAYS = 14;
+
+interface LoadedRow {
+  settings: { flags?: Partial<FlagSettings> } | null;
+  attended: number;
+  measures: { id: string; at: string; code: string; total: number; answers: number[]; sessionNumber: number | null }[];
+  moods: { date: string; rating: number }[];
+  homework: { id: string; date: string; status: 'DONE' | 'PARTIAL' | 'NOT_DONE' }[];
+  expected: number;
+  sessions: { id: string; at: string; status: 'ATTENDED' | 'CANCELLED' | 'NO_SHOW' | 'SCHEDULED' }[];
+}
+
+/**
+ * Recomputes a client's flags inside the transaction of the write that can change them, with the
+ * shared rules; each new flag stores its evidence and rule version.
+ */
+@Injectable()
+export class FlagEngine {
+  constructor(private readonly flags: FlagService) {}
+
+  /** RISK from PHQ-9 item 9 is judged only when the new response is a PHQ-9. */
+  afterQuestionnaire(ctx: RequestContext, client: VisibleClient, instrumentCode: string): Promise<FlagKind[]> {
+    return this.run(ctx, client, KINDS_AFTER.questionnaire, [], instrumentCode === 'PHQ9');
+  }
+
+  afterAlliance(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
+    return this.run(ctx, client, KINDS_AFTER.alliance, helpNow);
+  }
+
+  afterMood(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
+    return this.run(ctx, client, KINDS_AFTER.mood, helpNow);
+  }
+
+  afterHomework(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
+    return this.run(ctx, client, KINDS_AFTER.homework, []);
+  }
+
+  afterAttendance(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
+    return this.run(ctx, client, KINDS_AFTER.attendance, []);
+  }
+
+  /** Time-based rules for one client; safe to run any number of times. */
+  async sweepClient(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
+    const quiet = await ctx.db.query<{ kind: RuleKind }>(
+      `SELECT DISTINCT kind FROM flag WHERE client_id = $1 AND status = 'RESOLVED' AND resolved_at > now() - make_interval(days => $2)`,
+      [client.id, SWEEP_QUIET_DAYS],
+    );
+    const skip = new Set(quiet.map((q) => q.kind));
+    return this.run(
+      ctx,
+      client,
+      KINDS_AFTER.sweep.filter((k) => !skip.has(k)),
+      [],
+    );
+  }
+
+  private async run(
+    ctx: RequestContext,
+    client: VisibleClient,
+    kinds: readonly RuleKind[],
+    helpNow: HelpNowMark[],
+    riskFromPhq9 = false,
+  ): Promise<FlagKind[]> {
+    if (kinds.length === 0) return [];
+    const { input, settings } = await this.load(ctx, client, helpNow);
+    const wanted = new Set<RuleKind>(kinds);
+    const raised: FlagKind[] = [];
+    for (const flag of evaluateFlags(input, settings) as AnyFlag[]) {
+      if (!wanted.has(flag.kind)) continue;
+      let evidence: AnyFlag['evidence'] = flag.evidence;
+      if (flag.kind === 'RISK' && !riskFromPhq9) {
+        // An old PHQ-9 must not re-open a resolved RISK flag on an unrelated write.
+        const triggers = flag.evidence.triggers.filter((t) => t.rule === 'HELP_NOW');
+        if (triggers.length === 0) continue;
+        evidence = { ...flag.evidence, triggers };
+      }
+      const kind = flag.kind as FlagKind;
+      const id = await this.flags.raise(ctx, client.id, kind, { ...evidence }, FLAG_RULE_VERSION);
+      if (id) raised.push(kind);
+    }
+    return raised;
+  }
+
+  /** Everything the rules read about one client, in one statement. */
+  async load(
+    ctx: RequestContext,
+    client: VisibleClient,
+    helpNow: HelpNowMark[] = [],
+  ): Promise<{ input: ClientFlagInput; settings: FlagSettings }> {
+    const asOf = localDateIn(client.timezone);
+    const row = await ctx.db.one<LoadedRow>(
+      `WITH ep AS (
+         SELECT id FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
+       ), attended AS (
+         SELECT s.scheduled_at FROM therapy_session s JOIN ep ON s.episode_id = ep.id WHERE s.status = 'ATTENDED'
+       )
+       SELECT
+         (SELECT settings FROM practice WHERE id = cairn_current_practice()) AS settings,
+         (SELECT count(*)::int FROM attended) AS attended,
+         (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'at', m.submitted_at, 'code', m.instrument_code,
+                   'total', m.total, 'answers', m.answers,
+                   'sessionNumber', COALESCE(s.number, (SELECT count(*) FROM attended a WHERE a.scheduled_at <= m.submitted_at)))
+                   ORDER BY m.submitted_at), '[]')
+            FROM measure_response m JOIN ep ON m.episode_id = ep.id
+            LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
+           WHERE m.client_id = $1 AND m.instrument_code IN ('PHQ9', 'GAD7', 'ALLIANCE4')) AS measures,
+         (SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
+            FROM mood_entry WHERE client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date) AS moods,
+         (SELECT COALESCE(json_agg(json_build_object('id', id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
+            FROM homework_report WHERE client_id = $1 AND local_date > $2::date - 21 AND local_date <= $2::date) AS homework,
+         (SELECT COALESCE(sum(CASE a.frequency
+                   WHEN 'DAILY' THEN GREATEST(0, LEAST(COALESCE(a.due_on, $2::date), $2::date) - GREATEST(a.assigned_on, $2::date - 20) + 1)
+                   WHEN 'WEEKLY' THEN CEIL(GREATEST(0, LEAST(COALESCE(a.due_on, $2::date), $2::date) - GREATEST(a.assigned_on, $2::date - 20) + 1) / 7.0)
+                   ELSE CASE WHEN COALESCE(a.due_on, a.assigned_on) BETWEEN $2::date - 20 AND $2::date THEN 1 ELSE 0 END
+                 END), 0)::int
+            FROM homework_assignment a WHERE a.client_id = $1 AND a.assigned_on <= $2::date
+             AND COALESCE(a.due_on, $2::date) >= $2::date - 20) AS expected,
+         (SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
+            FROM (SELECT id, scheduled_at, status FROM therapy_session
+                   WHERE client_id = $1 AND status <> 'SCHEDULED' ORDER BY scheduled_at DESC LIMIT 8) recent) AS sessions`,
+      [client.id, asOf],
+    );
+    if (!row) throw new Error('flag input query returned no row');
+    const byCode = (code: string) => row.measures.filter((m) => m.code === code);
+    const points = (code: string) =>
+      byCode(code).map((m) => ({ id: m.id, at: m.at, total: m.total, answers: m.answers, sessionNumber: m.sessionNumber }));
+    const input: ClientFlagInput = {
+      asOf,
+      attendedSessions: row.attended,
+      phq9: points('PHQ9'),
+      gad7: points('GAD7'),
+      helpNow,
+      alliance: byCode('ALLIANCE4').map((m) => ({ id: m.id, at: m.at, answers: m.answers })),
+      moods: row.moods,
+      homework: row.expected > 0 ? { reports: row.homework, expected: row.expected } : null,
+      sessions: row.sessions.map((s) => ({ id: s.id, at: s.at, status: s.status })),
+    };
+    return { input, settings: resolveFlagSettings(row.settings?.flags ?? {}) };
+  }
+}

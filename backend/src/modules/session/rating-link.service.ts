@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { notFound, rateLimited } from '../../common/errors.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { clientIp } from '../auth/auth.service.js';
+import { RateLimiter } from '../auth/rate-limiter.js';
+import { hashToken } from '../auth/tokens.js';
+
+const LINK_DAYS = 7;
+
+export interface RedeemableLink {
+  linkId: string;
+  practiceId: string;
+  clientId: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+/** One-time rating links: 128-bit token, only its hash stored, single use, 7-day expiry. */
+@Injectable()
+export class RatingLinkService {
+  // Guessing tokens is hopeless at 128 bits, but a limit keeps scanners from trying.
+  private readonly perIp = new RateLimiter(30, 60_000);
+
+  async create(ctx: RequestContext, link: { clientId: string; sessionId: string; token: string; createdBy: string }): Promise<Date> {
+    const [row] = await ctx.db.query<{ expiresAt: Date }>(
+      `INSERT INTO rating_link (practice_id, client_id, session_id, token_hash, expires_at, created_by)
+       VALUES (cairn_current_practice(), $1, $2, $3, now() + make_interval(days => $4), $5) RETURNING expires_at AS "expiresAt"`,
+      [link.clientId, link.sessionId, hashToken(link.token), LINK_DAYS, link.createdBy],
+    );
+    return row.expiresAt;
+  }
+
+  /**
+   * Finds an unused, unexpired link and binds the request to its practice. Used, expired, forged
+   * and malformed tokens all get the same NOT_FOUND.
+   */
+  async redeemable(ctx: RequestContext, token: string, opts: { allowUsed?: boolean } = {}): Promise<RedeemableLink> {
+    const wait = this.perIp.hit(clientIp(ctx.req));
+    if (wait > 0) throw rateLimited(wait);
+    if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw invalidLink();
+    const row = await ctx.db.one<{
+      practice_id: string;
+      link_id: string;
+      client_id: string;
+      session_id: string;
+      expires_at: Date;
+      used_at: Date | null;
+    }>(`SELECT * FROM cairn_find_rating_link($1)`, [hashToken(token)]);
+    if (!row || row.expires_at.getTime() <= Date.now() || (row.used_at && !opts.allowUsed)) throw invalidLink();
+    await ctx.db.setTenant({ practiceId: row.practice_id, userId: null, role: 'RATING_LINK' });
+    return {
+      linkId: row.link_id,
+      practiceId: row.practice_id,
+      clientId: row.client_id,
+      sessionId: row.session_id,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  /** Marks the link used; false if another request used it first. */
+  async claim(ctx: RequestContext, linkId: string): Promise<boolean> {
+    const rows = await ctx.db.query(`UPDATE rating_link SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [
+      linkId,
+    ]);
+    return rows.length === 1;
+  }
+}
+
+function invalidLink() {
+  return notFound('Rating link (it may have been used already or have expired)');
+}
