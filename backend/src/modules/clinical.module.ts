@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CaseloadResolver } from './caseload/caseload.resolver.js';
+import { CaseloadService } from './caseload/caseload.service.js';
 import { ClientAccessService } from './client/client-access.service.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { FlagEngine } from './flag/flag-engine.service.js';
@@ -11,7 +13,10 @@ import { MeasureService } from './measure/measure.service.js';
 import { MoodResolver } from './mood/mood.resolver.js';
 import { RatingLinkService } from './session/rating-link.service.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { PortalResolver } from './portal/portal.resolver.js';
 import { SummaryService } from './summary/summary.service.js';
+import { TimelineResolver } from './timeline/timeline.resolver.js';
+import { TimelineService } from './timeline/timeline.service.js';
 
 /** The clinical record: clients, sessions, measures, moods, homework, goals and the flags they raise. */
 @Module({
@@ -29,6 +34,11 @@ import { SummaryService } from './summary/summary.service.js';
     HomeworkResolver,
     GoalResolver,
     FlagResolver,
+    CaseloadService,
+    CaseloadResolver,
+    TimelineService,
+    TimelineResolver,
+    PortalResolver,
   ],
   exports: [ClientAccessService, FlagEngine, SummaryService],
 })

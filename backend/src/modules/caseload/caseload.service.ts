@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, mean, priorityRank, type HomeworkStatus } from '@cairn/shared';
+import { notFound } from '../../common/errors.js';
+import { isUuid } from '../../common/ids.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { Role } from '../../common/roles.js';
+import { AuditService } from '../audit/audit.service.js';
+import { ClientAccessService } from '../client/client-access.service.js';
+import { FLAG_COLUMNS, FLAG_FROM, toFlag, type FlagRow } from '../flag/flag.sql.js';
+import type { Flag } from '../flag/flag.types.js';
+import { adherenceBetween, moodSummary, overallSignal, summarizeScores, type AssignmentWindow } from './analytics.js';
+import type { CaseloadRow, ScorePoint } from './caseload.types.js';
+
+interface CaseloadSqlRow {
+  clientId: string;
+  code: string;
+  displayName: string | null;
+  status: string;
+  today: string;
+  lastActivityAt: Date | null;
+  allianceLatest: number | null;
+  allianceLatestAt: Date | null;
+  alliancePrevious: number[];
+  measures: { code: 'PHQ9' | 'GAD7'; at: string; total: number; n: number | null }[] | null;
+  moods: { date: string; rating: number }[] | null;
+  assignments: AssignmentWindow[] | null;
+  reports: { localDate: string; status: HomeworkStatus }[] | null;
+}
+
+/**
+ * One statement for the whole caseload: summary rollups plus bounded windows (current episode's
+ * scores, 28 days of mood and homework) per client, so cost follows caseload size, not history.
+ */
+const CASELOAD_SQL = `
+SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
+       to_char((now() AT TIME ZONE c.timezone)::date, 'YYYY-MM-DD') AS today,
+       s.last_activity_at AS "lastActivityAt", s.alliance_latest AS "allianceLatest",
+       s.alliance_latest_at AS "allianceLatestAt", s.alliance_previous AS "alliancePrevious",
+       m.points AS measures, mo.points AS moods, hw.assignments, hr.reports
+  FROM client c
+  JOIN client_summary s ON s.practice_id = c.practice_id AND s.client_id = c.id
+  LEFT JOIN LATERAL (
+    SELECT e.id FROM episode e WHERE e.practice_id = c.practice_id AND e.client_id = c.id
+     ORDER BY (e.ended_on IS NULL) DESC, e.started_on DESC LIMIT 1) ep ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('code', mr.instrument_code, 'at', mr.submitted_at, 'total', mr.total, 'n', ts.number)
+                    ORDER BY mr.submitted_at) AS points
+      FROM measure_response mr
+      LEFT JOIN therapy_session ts ON ts.practice_id = mr.practice_id AND ts.id = mr.session_id
+     WHERE mr.practice_id = c.practice_id AND mr.episode_id = ep.id AND mr.instrument_code IN ('PHQ9', 'GAD7')) m ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('date', me.local_date, 'rating', me.rating) ORDER BY me.local_date) AS points
+      FROM mood_entry me
+     WHERE me.practice_id = c.practice_id AND me.client_id = c.id
+       AND me.local_date > (now() AT TIME ZONE c.timezone)::date - 28) mo ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)) AS assignments
+      FROM homework_assignment a
+     WHERE a.practice_id = c.practice_id AND a.client_id = c.id
+       AND COALESCE(a.due_on, 'infinity'::date) > (now() AT TIME ZONE c.timezone)::date - 28) hw ON true
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('localDate', r.local_date, 'status', r.status)) AS reports
+      FROM homework_report r
+     WHERE r.practice_id = c.practice_id AND r.client_id = c.id
+       AND r.local_date > (now() AT TIME ZONE c.timezone)::date - 28) hr ON true
+ WHERE c.therapist_id = $1 AND c.status <> 'DISCHARGED'`;
+
+@Injectable()
+export class CaseloadService {
+  constructor(
+    private readonly access: ClientAccessService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async caseload(ctx: RequestContext, therapistId: string | null | undefined): Promise<CaseloadRow[]> {
+    const user = await this.access.signedIn(ctx);
+    const target = therapistId ?? user.id;
+    const allowed =
+      isUuid(target) &&
+      (user.role === Role.THERAPIST ? target === user.id : user.role === Role.MANAGER);
+    if (!allowed) {
+      await this.audit.denied(ctx, user, 'caseload', { subjectType: 'therapist', subjectId: isUuid(target) ? target : null });
+      throw notFound('Caseload');
+    }
+    const rows = await ctx.db.query<CaseloadSqlRow>(CASELOAD_SQL, [target]);
+    const flagRows = await ctx.db.query<FlagRow>(
+      `SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.status <> 'RESOLVED' AND c.therapist_id = $1`,
+      [target],
+    );
+    const flagsByClient = new Map<string, Flag[]>();
+    for (const f of flagRows.map(toFlag)) flagsByClient.set(f.clientId, [...(flagsByClient.get(f.clientId) ?? []), f]);
+
+    const built = rows.map((r) => buildRow(r, (flagsByClient.get(r.clientId) ?? []).sort(priorityRank)));
+    built.sort(byPriority);
+    built.forEach((row, i) => (row.priority = i + 1));
+    await this.audit.allowedMany(ctx, user, 'caseload', 'client', built.map((b) => b.clientId));
+    return built;
+  }
+}
+
+function buildRow(r: CaseloadSqlRow, openFlags: Flag[]): CaseloadRow {
+  const points = (code: 'PHQ9' | 'GAD7'): ScorePoint[] =>
+    (r.measures ?? [])
+      .filter((m) => m.code === code)
+      .map((m, i) => ({ at: new Date(m.at), total: m.total, sessionNumber: m.n ?? i + 1 }));
+  const phq9 = summarizeScores('PHQ9', points('PHQ9'));
+  const gad7 = summarizeScores('GAD7', points('GAD7'));
+  const previousMean = mean(r.alliancePrevious ?? []);
+  return {
+    clientId: r.clientId,
+    code: r.code,
+    displayName: r.displayName,
+    status: r.status,
+    phq9,
+    gad7,
+    trajectorySignal: overallSignal([phq9, gad7]),
+    alliance: {
+      latest: r.allianceLatest,
+      latestAt: r.allianceLatestAt,
+      previousMean,
+      trend: r.allianceLatest !== null && previousMean !== null ? r.allianceLatest - previousMean : null,
+    },
+    homeworkAdherence28: adherenceBetween(r.assignments ?? [], r.reports ?? [], addDays(r.today, -27), r.today),
+    mood: moodSummary(r.moods ?? [], r.today),
+    openFlags,
+    priority: 0,
+    lastActivityAt: r.lastActivityAt,
+  };
+}
+
+const SEVERITY = { URGENT: 0, HIGH: 1, MEDIUM: 2 } as const;
+
+/** Most severe open flag first, then the longest open; clients without flags after, least recently active first. */
+function byPriority(a: CaseloadRow, b: CaseloadRow): number {
+  const fa = a.openFlags[0];
+  const fb = b.openFlags[0];
+  if (fa && fb) return SEVERITY[fa.severity] - SEVERITY[fb.severity] || fa.openedAt.getTime() - fb.openedAt.getTime();
+  if (fa) return -1;
+  if (fb) return 1;
+  return (a.lastActivityAt?.getTime() ?? 0) - (b.lastActivityAt?.getTime() ?? 0) || a.code.localeCompare(b.code);
+}
