@@ -52,6 +52,13 @@ export class AppConfig {
   @IsBoolean()
   logRequests = false;
 
+  /** Minutes between sweeps for time-based flags; 0 turns the timer off (tests call the sweep directly). */
+  @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  sweepIntervalMinutes = 15;
+
   /** Login attempts allowed per minute from one IP address, and for one account. */
   @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
   @IsInt()
@@ -108,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: env.CAIRN_PUBLIC_URL || undefined,
     logRequests: env.CAIRN_LOG_REQUESTS,
     loginLimitPerIp: env.CAIRN_LOGIN_LIMIT_PER_IP,
+    sweepIntervalMinutes: env.CAIRN_SWEEP_INTERVAL_MINUTES,
     loginLimitPerAccount: env.CAIRN_LOGIN_LIMIT_PER_ACCOUNT,
   };
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];

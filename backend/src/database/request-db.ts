@@ -4,7 +4,8 @@ import type { Role } from '../common/roles.js';
 export interface Tenant {
   practiceId: string;
   userId: string | null;
-  role: Role | 'RATING_LINK';
+  /** RATING_LINK: an anonymous one-time link; SYSTEM: the periodic sweep. */
+  role: Role | 'RATING_LINK' | 'SYSTEM';
 }
 
 /** Counts SQL statements sent for a request; tests use it to prove batching. */

@@ -4,6 +4,7 @@ import { CaseloadService } from './caseload/caseload.service.js';
 import { ClientAccessService } from './client/client-access.service.js';
 import { ClientResolver } from './client/client.resolver.js';
 import { FlagEngine } from './flag/flag-engine.service.js';
+import { FlagSweepService } from './flag/flag-sweep.service.js';
 import { FlagResolver } from './flag/flag.resolver.js';
 import { FlagService } from './flag/flag.service.js';
 import { GoalResolver } from './goal/goal.resolver.js';
@@ -25,6 +26,7 @@ import { TimelineService } from './timeline/timeline.service.js';
     SummaryService,
     FlagService,
     FlagEngine,
+    FlagSweepService,
     MeasureService,
     RatingLinkService,
     ClientResolver,
@@ -40,6 +42,6 @@ import { TimelineService } from './timeline/timeline.service.js';
     TimelineResolver,
     PortalResolver,
   ],
-  exports: [ClientAccessService, FlagEngine, SummaryService],
+  exports: [ClientAccessService, FlagEngine, FlagSweepService, SummaryService],
 })
 export class ClinicalModule {}

@@ -1,0 +1,86 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/app-config.js';
+import { CairnLogger } from '../../common/logger.js';
+import type { RequestContext } from '../../common/request-context.js';
+import { RequestDb } from '../../database/request-db.js';
+import type { VisibleClient } from '../client/client-access.service.js';
+import { FlagEngine } from './flag-engine.service.js';
+
+const CLIENT_BATCH = 200;
+
+/**
+ * Time-based flags (no mood for a week, homework lapsing, mood flat and low) have no write to hang
+ * on, so a periodic sweep evaluates them. Each client is its own short transaction; running the
+ * sweep twice creates nothing twice, because open flags of a kind are never duplicated.
+ */
+@Injectable()
+export class FlagSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly engine: FlagEngine,
+    private readonly config: AppConfig,
+    private readonly logger: CairnLogger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.sweepIntervalMinutes <= 0) return;
+    this.timer = setInterval(() => void this.sweepAll().catch(() => undefined), this.config.sweepIntervalMinutes * 60_000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Sweeps every practice; returns how many flags were opened. One sweep at a time. */
+  sweepAll(): Promise<number> {
+    this.running ??= this.sweep().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(): Promise<number> {
+    const started = Date.now();
+    const practices = (await this.dataSource.query(`SELECT cairn_practice_ids() AS id`)) as { id: string }[];
+    let opened = 0;
+    for (const { id: practiceId } of practices) {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const clients = await this.inPractice(practiceId, (ctx) =>
+          ctx.db.query<VisibleClient>(
+            `SELECT c.id, c.practice_id AS "practiceId", c.therapist_id AS "therapistId", c.user_id AS "userId", c.code,
+                    c.timezone, c.status, p.country
+               FROM client c JOIN practice p ON p.id = c.practice_id
+              WHERE c.status = 'ACTIVE' AND c.id > $1 ORDER BY c.id LIMIT $2`,
+            [after, CLIENT_BATCH],
+          ),
+        );
+        for (const client of clients) {
+          opened += (await this.inPractice(practiceId, (ctx) => this.engine.sweepClient(ctx, client))).length;
+        }
+        if (clients.length < CLIENT_BATCH) break;
+        after = clients[clients.length - 1].id;
+      }
+    }
+    this.logger.event('info', 'flag sweep finished', { durationMs: Date.now() - started, status: opened });
+    return opened;
+  }
+
+  private async inPractice<T>(practiceId: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
+    const db = new RequestDb(this.dataSource, 'flag-sweep');
+    await db.setTenant({ practiceId, userId: null, role: 'SYSTEM' });
+    const ctx = { db, requestId: 'flag-sweep', loaders: new Map(), user: async () => null } as unknown as RequestContext;
+    try {
+      const result = await work(ctx);
+      await db.finish(true);
+      return result;
+    } catch (error) {
+      await db.finish(false);
+      throw error;
+    }
+  }
+}
