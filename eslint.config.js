@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'frontend/src/gql/**', '.data/**', 'tests/.artifacts/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', 'tests/.artifacts/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -11,5 +11,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Specs are type-checked by tests/tsconfig.json; lint them without a type-aware project.
+    files: ['**/__tests__/**', 'tests/**'],
+    ...tseslint.configs.disableTypeChecked,
   },
 );

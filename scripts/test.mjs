@@ -7,8 +7,8 @@ import { join } from 'node:path';
 
 // Type-check and build the packages first: a type error fails the run, and the jest global setup
 // starts PostgreSQL from the built db package.
-const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-b'], { stdio: 'inherit' });
-if (build.status !== 0) {
+const tsc = (...args) => spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', ...args], { stdio: 'inherit' }).status;
+if (tsc('-b') !== 0 || tsc('-p', 'tests') !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@cairn/db';
+import { tokenLimit } from './common/graphql.js';
 import { CairnLogger } from './common/logger.js';
 import { createValidationPipe } from './common/validation.js';
 import type { AppConfig } from './config/app-config.js';
@@ -38,7 +40,10 @@ export async function createCairnApp(
   );
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   app.use(express.json({ limit: '200kb' }));
+  app.use(bodyErrors);
+  app.use(tokenLimit);
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   serveWebApp(app);
@@ -51,6 +56,40 @@ export async function createCairnApp(
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** Security headers and a strict CSP: the web app loads nothing from any origin but its own. */
+function securityHeaders(config: AppConfig) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.isProduction,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** A body that is not JSON, or too large, is the caller's mistake: 400/413 with a plain message. */
+function bodyErrors(error: { type?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const tooLarge = error.type === 'entity.too.large';
+  const status = tooLarge ? 413 : error.status && error.status < 500 ? error.status : 400;
+  res.status(status).json({
+    errors: [{ message: tooLarge ? 'Request body is too large' : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+  });
 }
 
 /** The built dashboard and portal, from the same origin, with client-side routing fallback. */

@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Lexer, Source, TokenKind, type GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { RequestDb, type StatementObserver } from '../database/request-db.js';
@@ -43,6 +44,30 @@ function createContext(
     },
   };
   return ctx;
+}
+
+const MAX_TOKENS = 3000;
+
+/** Express middleware: refuses a GraphQL document of more than MAX_TOKENS tokens before it is parsed. */
+export function tokenLimit(req: Request, res: Response, next: () => void): void {
+  const query = (req.body as { query?: unknown } | undefined)?.query;
+  if (req.path === '/graphql' && typeof query === 'string' && countTokens(query, MAX_TOKENS + 1) > MAX_TOKENS) {
+    res.status(400).json({ errors: [{ message: `Query has more than ${MAX_TOKENS} tokens`, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  next();
+}
+
+/** Lexical tokens in a document, counting no further than `stopAt`; a lexing error is left to the parser. */
+function countTokens(query: string, stopAt: number): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (count < stopAt && lexer.advance().kind !== TokenKind.EOF) count++;
+  } catch {
+    // The parser reports the syntax error with its usual 400.
+  }
+  return count;
 }
 
 /**
@@ -115,6 +140,16 @@ export function graphqlOptions(deps: {
   observer: StatementObserver | null;
 }): ApolloDriverConfig {
   const { config, dataSource, auth, logger, observer } = deps;
+  // Depth, alias, token and cost limits; field suggestions ("did you mean") off in production.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12, ignoreIntrospection: false },
+    maxAliases: { n: 15 },
+    // armor's token limit swaps Apollo's parser and turns syntax errors into 500s; ours is tokenLimit.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 10_000 },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -125,7 +160,9 @@ export function graphqlOptions(deps: {
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer),
-    plugins: [transactionPlugin(logger)],
+    // graphql-armor is typed against Apollo's CJS build; the plugin objects are the same at runtime.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), transactionPlugin(logger)],
+    validationRules: armor.validationRules,
     formatError,
   };
 }
