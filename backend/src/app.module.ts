@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import type { StatementObserver } from './database/request-db.js';
 import { STATEMENT_OBSERVER } from './database/tokens.js';
 import { AuditModule } from './modules/audit/audit.module.js';
+import { AuditService } from './modules/audit/audit.service.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ClinicalModule } from './modules/clinical.module.js';
@@ -37,9 +38,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService, DataSource, STATEMENT_OBSERVER],
-          useFactory: (auth: AuthService, ds: DataSource, obs: StatementObserver | null) =>
-            graphqlOptions({ config, dataSource: ds, auth, logger, observer: obs }),
+          inject: [AuthService, DataSource, STATEMENT_OBSERVER, AuditService],
+          useFactory: (auth: AuthService, ds: DataSource, obs: StatementObserver | null, audit: AuditService) =>
+            graphqlOptions({ config, dataSource: ds, auth, logger, observer: obs, audit }),
         }),
       ],
       providers: [

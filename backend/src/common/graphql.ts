@@ -7,6 +7,7 @@ import { GraphQLError, Lexer, Source, TokenKind, type GraphQLFormattedError } fr
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { RequestDb, type StatementObserver } from '../database/request-db.js';
+import type { AuditService } from '../modules/audit/audit.service.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { PUBLIC_ERROR_CODES } from './errors.js';
 import type { CairnLogger } from './logger.js';
@@ -74,7 +75,7 @@ function countTokens(query: string, stopAt: number): number {
  * Ends each request's transaction: commit, unless a mutation had an error (then nothing it wrote
  * stays). Unknown errors are logged by name with the request id and hidden from the caller.
  */
-function transactionPlugin(logger: CairnLogger): ApolloServerPlugin<RequestContext> {
+function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       const started = Date.now();
@@ -110,6 +111,14 @@ function transactionPlugin(logger: CairnLogger): ApolloServerPlugin<RequestConte
               ];
             }
           }
+          // Every denied access leaves one audit row, even where no service wrote a more specific one.
+          const denied = errors?.find((e) => e.extensions?.code === 'NOT_FOUND' || e.extensions?.code === 'UNAUTHENTICATED');
+          if (denied && !contextValue.deniedAudited) {
+            const action = typeof denied.path?.[0] === 'string' ? denied.path[0] : (operation?.name?.value ?? 'graphql');
+            await audit.denied(contextValue, contextValue.signedIn ?? null, action).catch((error: Error) =>
+              logger.event('error', 'denied access not audited', { requestId: contextValue.requestId, errorName: error.name }),
+            );
+          }
           logger.event('info', 'graphql request', {
             requestId: contextValue.requestId,
             operationType: operation?.operation,
@@ -138,8 +147,9 @@ export function graphqlOptions(deps: {
   auth: AuthService;
   logger: CairnLogger;
   observer: StatementObserver | null;
+  audit: AuditService;
 }): ApolloDriverConfig {
-  const { config, dataSource, auth, logger, observer } = deps;
+  const { config, dataSource, auth, logger, observer, audit } = deps;
   // Depth, alias, token and cost limits; field suggestions ("did you mean") off in production.
   const armor = new ApolloArmor({
     maxDepth: { n: 12, ignoreIntrospection: false },
@@ -161,7 +171,7 @@ export function graphqlOptions(deps: {
     allowBatchedHttpRequests: false,
     context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer),
     // graphql-armor is typed against Apollo's CJS build; the plugin objects are the same at runtime.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), transactionPlugin(logger)],
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), transactionPlugin(logger, audit)],
     validationRules: armor.validationRules,
     formatError,
   };

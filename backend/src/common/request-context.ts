@@ -21,6 +21,8 @@ export interface RequestContext {
   user(): Promise<SignedInUser | null>;
   /** Set once resolved, or by login within the request. */
   signedIn?: SignedInUser | null;
+  /** Set once a denial of this request has been audited, so it is written once. */
+  deniedAudited?: boolean;
   /** Per-request DataLoaders, created lazily by name. */
   loaders: Map<string, unknown>;
 }

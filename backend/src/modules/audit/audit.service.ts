@@ -37,6 +37,7 @@ export class AuditService {
 
   /** A denied access, in a transaction of its own so the request's rollback cannot erase it. */
   async denied(ctx: RequestContext, user: SignedInUser | null, action: string, entry: Omit<AuditEntry, 'action'> = {}): Promise<void> {
+    ctx.deniedAudited = true;
     const tenant = user ? { practiceId: user.practiceId, userId: user.id, role: user.role } : null;
     await inTenantTransaction(this.dataSource, tenant, (db) =>
       db.query(
