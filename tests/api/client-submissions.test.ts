@@ -301,3 +301,21 @@ describe('client submissions', () => {
     });
   });
 });
+
+describe('submission rate limit', () => {
+  it('refuses a client more than the per-minute submission limit, recording only what was allowed', async () => {
+    const app = await startTestApp({ submissionLimitPerMinute: 3 });
+    try {
+      const f = await createPractice(app.db.owner, 'srl', { therapists: 1, clientsPerTherapist: 1 });
+      const client = await signIn(app, f.emails.clients[0], TEST_PASSWORD);
+      const codes: (string | undefined)[] = [];
+      for (let i = 0; i < 4; i++) {
+        const r = await gql(client, MOOD, { input: { rating: 5, idempotencyKey: newKey() } });
+        codes.push(r.errors?.[0].extensions?.code);
+      }
+      expect(codes).toEqual([undefined, undefined, undefined, 'RATE_LIMITED']);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { RequestDb, type StatementObserver } from '../database/request-db.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
+import { RateLimiter } from '../modules/auth/rate-limiter.js';
 import { PUBLIC_ERROR_CODES } from './errors.js';
 import type { CairnLogger } from './logger.js';
 import type { RequestContext } from './request-context.js';
@@ -26,6 +27,7 @@ function createContext(
   dataSource: DataSource,
   auth: AuthService,
   observer: StatementObserver | null,
+  submissions: RateLimiter,
 ): RequestContext {
   const requestId = requestIdOf(req);
   res.setHeader('x-request-id', requestId);
@@ -36,6 +38,7 @@ function createContext(
     requestId,
     db: new RequestDb(dataSource, requestId, observer ?? undefined),
     loaders: new Map(),
+    submissions,
     user: async () => {
       if (ctx.signedIn !== undefined) return ctx.signedIn;
       pending ??= auth.resolve(ctx);
@@ -150,6 +153,7 @@ export function graphqlOptions(deps: {
   audit: AuditService;
 }): ApolloDriverConfig {
   const { config, dataSource, auth, logger, observer, audit } = deps;
+  const submissions = new RateLimiter(config.submissionLimitPerMinute, 60_000);
   // Depth, alias, token and cost limits; field suggestions ("did you mean") off in production.
   const armor = new ApolloArmor({
     maxDepth: { n: 12, ignoreIntrospection: false },
@@ -169,7 +173,7 @@ export function graphqlOptions(deps: {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer),
+    context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer, submissions),
     // graphql-armor is typed against Apollo's CJS build; the plugin objects are the same at runtime.
     plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), transactionPlugin(logger, audit)],
     validationRules: armor.validationRules,

@@ -1,4 +1,4 @@
-import { conflict } from './errors.js';
+import { conflict, rateLimited } from './errors.js';
 import type { RequestContext } from './request-context.js';
 
 /**
@@ -12,6 +12,8 @@ export async function once<T>(
   operation: string,
   work: () => Promise<T>,
 ): Promise<T> {
+  const wait = ctx.submissions.hit(actor);
+  if (wait > 0) throw rateLimited(wait);
   const claimed = await ctx.db.query(
     `INSERT INTO idempotency_key (practice_id, actor, key, operation)
      VALUES (cairn_current_practice(), $1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,

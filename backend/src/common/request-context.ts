@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { RequestDb } from '../database/request-db.js';
+import type { RateLimiter } from '../modules/auth/rate-limiter.js';
 import type { Role } from './roles.js';
 
 export interface SignedInUser {
@@ -23,6 +24,8 @@ export interface RequestContext {
   signedIn?: SignedInUser | null;
   /** Set once a denial of this request has been audited, so it is written once. */
   deniedAudited?: boolean;
+  /** Client submissions per actor per minute (shared across requests). */
+  submissions: RateLimiter;
   /** Per-request DataLoaders, created lazily by name. */
   loaders: Map<string, unknown>;
 }

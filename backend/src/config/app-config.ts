@@ -52,6 +52,12 @@ export class AppConfig {
   @IsBoolean()
   logRequests = false;
 
+  /** Client submissions (mood, ratings, questionnaires, homework, goals) per person or link per minute. */
+  @Transform(({ value }) => (value === undefined ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  submissionLimitPerMinute = 60;
+
   /** Minutes between sweeps for time-based flags; 0 turns the timer off (tests call the sweep directly). */
   @Transform(({ value }) => (value === undefined ? 15 : Number(value)))
   @IsInt()
@@ -116,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logRequests: env.CAIRN_LOG_REQUESTS,
     loginLimitPerIp: env.CAIRN_LOGIN_LIMIT_PER_IP,
     sweepIntervalMinutes: env.CAIRN_SWEEP_INTERVAL_MINUTES,
+    submissionLimitPerMinute: env.CAIRN_SUBMISSION_LIMIT_PER_MINUTE,
     loginLimitPerAccount: env.CAIRN_LOGIN_LIMIT_PER_ACCOUNT,
   };
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];

@@ -73,7 +73,7 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
   private async inPractice<T>(practiceId: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     const db = new RequestDb(this.dataSource, 'flag-sweep');
     await db.setTenant({ practiceId, userId: null, role: 'SYSTEM' });
-    const ctx = { db, requestId: 'flag-sweep', loaders: new Map(), user: async () => null } as unknown as RequestContext;
+    const ctx = { db, requestId: 'flag-sweep', loaders: new Map(), user: async () => null } as unknown as RequestContext; // no HTTP request: req/res and limits are never used by the engine
     try {
       const result = await work(ctx);
       await db.finish(true);
