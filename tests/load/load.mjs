@@ -1,0 +1,171 @@
+// Bounded loopback load test: mixed client submissions and therapist caseload reads against the
+// built app on its own embedded PostgreSQL, then a row count to prove no submission was lost.
+// Usage: node tests/load/load.mjs [--seconds 60] [--concurrency 16]   (after `npx tsc -b`)
+// Exits non-zero on any error or lost submission. Traffic goes to 127.0.0.1 only.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hash } from '@node-rs/argon2';
+import pg from 'pg';
+import { appRoleUrl, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
+import { createCairnApp } from '../../backend/dist/bootstrap.js';
+import { CairnLogger } from '../../backend/dist/common/logger.js';
+import { loadConfig } from '../../backend/dist/config/app-config.js';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '16' } } });
+const SECONDS = Math.min(600, Number(values.seconds));
+const CONCURRENCY = Math.min(64, Number(values.concurrency));
+const CLIENTS = 64;
+const THERAPISTS = 4;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cairn-load-'));
+const server = await startEmbeddedPostgres({ dataDir, persistent: false });
+try {
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE load');
+  await admin.end();
+  const ownerUrl = server.urlFor('load');
+  await migrate(ownerUrl, 'load-app-password');
+  const seeded = await seed(ownerUrl);
+
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    CAIRN_APP_DB_PASSWORD: 'load-app-password',
+    CAIRN_LOGIN_LIMIT_PER_IP: '100000',
+    CAIRN_SUBMISSION_LIMIT_PER_MINUTE: '100000',
+    CAIRN_SWEEP_INTERVAL_MINUTES: '0',
+  });
+  const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, 'load-app-password'), { logger: new CairnLogger({ write: () => {} }) });
+  await cairn.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${cairn.app.getHttpServer().address().port}`;
+
+  const post = async (cookie, query, variables) => {
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json();
+    return { status: res.status, body, setCookie: res.headers.get('set-cookie') };
+  };
+  const login = async (email) => {
+    const r = await post(null, 'mutation($e: String!) { login(email: $e, password: "load-password") { id } }', { e: email });
+    if (r.body.errors) throw new Error(`login ${email}: ${r.body.errors[0].message}`);
+    return r.setCookie.split(';')[0];
+  };
+  const clientCookies = await Promise.all(seeded.clients.map((c) => login(c.email)));
+  const therapistCookies = await Promise.all(seeded.therapists.map((t) => login(t)));
+
+  const ok = { reportHomework: 0, submitQuestionnaire: 0, logMood: 0, caseload: 0 };
+  const errors = [];
+  let requests = 0;
+  const deadline = Date.now() + SECONDS * 1000;
+  const pick = (n) => Math.floor(Math.random() * n);
+  async function worker() {
+    while (Date.now() < deadline) {
+      const roll = Math.random();
+      const i = pick(CLIENTS);
+      let op;
+      let r;
+      if (process.env.LOAD_ONLY_ME) {
+        op = 'caseload';
+        r = await post(clientCookies[i], '{ me { id } }');
+      } else if (roll < 0.4) {
+        op = 'reportHomework';
+        r = await post(clientCookies[i], 'mutation($i: ReportHomeworkInput!) { reportHomework(input: $i) { id } }', {
+          i: { assignmentId: seeded.clients[i].assignmentId, status: 'DONE', effort: 5, idempotencyKey: randomUUID() },
+        });
+      } else if (roll < 0.7) {
+        op = 'submitQuestionnaire';
+        r = await post(clientCookies[i], 'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }', {
+          i: { instrumentCode: 'GAD7', answers: [1, 1, 2, 1, 0, 1, 1], idempotencyKey: randomUUID() },
+        });
+      } else if (roll < 0.9) {
+        op = 'logMood';
+        r = await post(clientCookies[i], 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }', {
+          i: { rating: 1 + pick(10), idempotencyKey: randomUUID() },
+        });
+      } else {
+        op = 'caseload';
+        r = await post(therapistCookies[pick(THERAPISTS)], '{ caseload { clientId priority mood { mean7 } } }');
+      }
+      requests++;
+      if (r.status !== 200 || r.body.errors) errors.push({ op, status: r.status, error: r.body.errors?.[0]?.message });
+      else ok[op]++;
+    }
+  }
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (Date.now() - started) / 1000;
+
+  const count = async (sql) => Number((await owner.query(sql)).rows[0].n);
+  const owner = new pg.Pool({ connectionString: ownerUrl });
+  const homeworkRows = await count(`SELECT count(*) AS n FROM homework_report`);
+  const questionnaireRows = await count(`SELECT count(*) AS n FROM measure_response WHERE instrument_code = 'GAD7'`);
+  const keys = await count(`SELECT count(*) AS n FROM idempotency_key`);
+  await owner.end();
+  const submissions = ok.reportHomework + ok.submitQuestionnaire + ok.logMood;
+  const lost = ok.reportHomework - homeworkRows + (ok.submitQuestionnaire - questionnaireRows) + (submissions - keys);
+  const result = {
+    seconds: Number(elapsed.toFixed(1)),
+    concurrency: CONCURRENCY,
+    requests,
+    requestsPerSecond: Math.round(requests / elapsed),
+    submissionsPerSecond: Math.round(submissions / elapsed),
+    ok,
+    errors: errors.length,
+    rowsLost: lost,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  if (errors.length) console.log('first errors:', errors.slice(0, 5));
+  console.log(`requests=${requests} errors=${errors.length} rows_lost=${lost} rps=${result.requestsPerSecond}`);
+  await cairn.close();
+  process.exitCode = errors.length === 0 && lost === 0 ? 0 : 1;
+} finally {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** One practice: therapists, clients with sign-ins, open episodes, rollups, and one daily homework each. */
+async function seed(url) {
+  const pool = new pg.Pool({ connectionString: url });
+  const pw = await hash('load-password');
+  const { rows: [p] } = await pool.query(`INSERT INTO practice (name) VALUES ('Load test practice') RETURNING id`);
+  const therapists = [];
+  const therapistIds = [];
+  for (let t = 0; t < THERAPISTS; t++) {
+    const email = `load-t${t}@load.test`;
+    const { rows } = await pool.query(
+      `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'THERAPIST', $4) RETURNING id`,
+      [p.id, email, pw, `Therapist ${t}`],
+    );
+    therapists.push(email);
+    therapistIds.push(rows[0].id);
+  }
+  const clients = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const email = `load-c${c}@load.test`;
+    const therapistId = therapistIds[c % THERAPISTS];
+    const { rows: [u] } = await pool.query(
+      `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'CLIENT', $4) RETURNING id`,
+      [p.id, email, pw, `Client ${c}`],
+    );
+    const { rows: [client] } = await pool.query(
+      `INSERT INTO client (practice_id, therapist_id, user_id, code, timezone) VALUES ($1, $2, $3, $4, 'Europe/London') RETURNING id`,
+      [p.id, therapistId, u.id, `LOAD-${c}`],
+    );
+    await pool.query(`INSERT INTO episode (practice_id, client_id, started_on) VALUES ($1, $2, current_date - 30)`, [p.id, client.id]);
+    await pool.query(`INSERT INTO client_summary (practice_id, client_id, therapist_id) VALUES ($1, $2, $3)`, [p.id, client.id, therapistId]);
+    const { rows: [a] } = await pool.query(
+      `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, created_by)
+       VALUES ($1, $2, 'Daily practice', 'DAILY', current_date - 7, $3) RETURNING id`,
+      [p.id, client.id, therapistId],
+    );
+    clients.push({ email, assignmentId: a.id });
+  }
+  await pool.end();
+  return { therapists, clients };
+}
