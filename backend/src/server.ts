@@ -3,6 +3,7 @@ import { createCairnApp, type CairnApp } from './bootstrap.js';
 import { CairnLogger } from './common/logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './modules/auth/demo.js';
+import { FlagSweepService } from './modules/flag/flag-sweep.service.js';
 import pg from 'pg';
 
 export interface RunningServer extends CairnApp {
@@ -25,11 +26,13 @@ export async function startServer(config: AppConfig, logger = new CairnLogger())
   }
   const ran = await migrate(ownerUrl, config.appDbPassword);
   logger.event('info', 'database ready', { migrations: ran.length });
+  let seededDemo = false;
   if (!config.isProduction) {
-    const { seeded } = await seedDemo(ownerUrl);
-    if (seeded) logger.event('info', 'demo practice created');
+    seededDemo = (await seedDemo(ownerUrl)).seeded;
+    if (seededDemo) logger.event('info', 'demo practice created');
   }
   const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, config.appDbPassword), { logger });
+  if (seededDemo) await cairn.app.get(FlagSweepService).sweepAll('all');
   await cairn.app.listen(config.port, '0.0.0.0');
   const address = cairn.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;

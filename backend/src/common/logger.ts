@@ -39,7 +39,10 @@ export class CairnLogger implements LoggerService {
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.emit('info', message, rest);
+    // Nest's start-up chatter (modules wired, routes mapped) is debug detail, not an event.
+    const context = rest[rest.length - 1];
+    const chatter = context === 'InstanceLoader' || context === 'RoutesResolver' || context === 'RouterExplorer';
+    this.emit(chatter ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.emit('error', message, rest);

@@ -1,6 +1,7 @@
 import type { EpisodeFacts } from '../report/report.figures.js';
 import type { OutcomeFigures, PracticeReport, Rate } from '../report/report.types.js';
 import type { MeasureRow } from './export.sql.js';
+import { inertText } from './formats/run.js';
 
 export type Cell = string | number | null;
 
@@ -15,7 +16,7 @@ const flag = (value: boolean): number => (value ? 1 : 0);
 export function episodeColumns(identifiable: boolean): Column<EpisodeFacts>[] {
   return [
     { header: 'client_code', value: (e) => e.row.clientCode },
-    ...(identifiable ? [{ header: 'client_name', value: (e: EpisodeFacts) => e.row.clientName }] : []),
+    ...(identifiable ? [{ header: 'client_name', value: (e: EpisodeFacts) => inertText(e.row.clientName) }] : []),
     { header: 'therapist_id', value: (e) => e.row.therapistId },
     { header: 'started_on', value: (e) => e.row.startedOn },
     { header: 'ended_on', value: (e) => e.row.endedOn },
@@ -45,7 +46,7 @@ export function episodeColumns(identifiable: boolean): Column<EpisodeFacts>[] {
 export function measureColumns(identifiable: boolean): Column<MeasureRow>[] {
   return [
     { header: 'client_code', value: (m) => m.clientCode },
-    ...(identifiable ? [{ header: 'client_name', value: (m: MeasureRow) => m.clientName }] : []),
+    ...(identifiable ? [{ header: 'client_name', value: (m: MeasureRow) => inertText(m.clientName) }] : []),
     { header: 'instrument', value: (m) => m.instrumentCode },
     { header: 'instrument_version', value: (m) => m.instrumentVersion },
     { header: 'submitted_at', value: (m) => m.submittedAt.toISOString() },
@@ -97,7 +98,7 @@ function rateColumns(header: string, key: (typeof RATES)[number][1]): Column<Sum
 
 /** The report as a table: the practice, then one row per therapist. */
 export const SUMMARY_COLUMNS: Column<SummaryRow>[] = [
-  { header: 'scope', value: (s) => s.scope },
+  { header: 'scope', value: (s) => inertText(s.scope) },
   { header: 'therapist_id', value: (s) => s.therapistId },
   { header: 'insufficient_data', value: (s) => flag(s.insufficientData) },
   { header: 'referrals', value: (s) => s.figures.referrals },

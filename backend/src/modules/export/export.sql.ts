@@ -45,13 +45,15 @@ SELECT c.id AS "clientId", c.code AS "clientCode", CASE WHEN $3::boolean THEN c.
 export interface MoodRow {
   id: string;
   clientId: string;
+  clientCode: string;
   localDate: string;
   rating: number;
 }
 
 /** Mood ratings of the period; never the note. */
 export const MOODS_SQL = `
-SELECT me.id, me.client_id AS "clientId", me.local_date AS "localDate", me.rating
+SELECT me.id, me.client_id AS "clientId", c.code AS "clientCode", me.local_date AS "localDate", me.rating
   FROM mood_entry me
+  JOIN client c ON c.practice_id = me.practice_id AND c.id = me.client_id
  WHERE me.local_date BETWEEN $1::date AND $2::date
  ORDER BY me.client_id, me.local_date`;

@@ -23,6 +23,7 @@ const KINDS_AFTER = {
   homework: ['DISENGAGING'],
   attendance: ['DISENGAGING', 'STALLED'],
   sweep: ['STALLED', 'DISENGAGING'],
+  all: ['RISK', 'ALLIANCE_RUPTURE', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED', 'DISENGAGING'],
 } as const satisfies Record<string, readonly RuleKind[]>;
 
 /** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
@@ -80,6 +81,11 @@ export class FlagEngine {
       KINDS_AFTER.sweep.filter((k) => !skip.has(k)),
       [],
     );
+  }
+
+  /** Every rule against the client's current data: after a bulk load or import, not on each write. */
+  recomputeClient(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
+    return this.run(ctx, client, KINDS_AFTER.all, [], true);
   }
 
   private async run(

@@ -37,13 +37,16 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
     await this.running?.catch(() => undefined);
   }
 
-  /** Sweeps every practice; returns how many flags were opened. One sweep at a time. */
-  sweepAll(): Promise<number> {
-    this.running ??= this.sweep().finally(() => (this.running = undefined));
+  /**
+   * Sweeps every practice; returns how many flags were opened. One sweep at a time. `all` runs every
+   * rule (after demo data or an import is loaded), not only the time-based ones.
+   */
+  sweepAll(mode: 'time-based' | 'all' = 'time-based'): Promise<number> {
+    this.running ??= this.sweep(mode).finally(() => (this.running = undefined));
     return this.running;
   }
 
-  private async sweep(): Promise<number> {
+  private async sweep(mode: 'time-based' | 'all'): Promise<number> {
     const started = Date.now();
     const practices = (await this.dataSource.query(`SELECT cairn_practice_ids() AS id`)) as { id: string }[];
     let opened = 0;
@@ -60,7 +63,11 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
           ),
         );
         for (const client of clients) {
-          opened += (await this.inPractice(practiceId, (ctx) => this.engine.sweepClient(ctx, client))).length;
+          opened += (
+            await this.inPractice(practiceId, (ctx) =>
+              mode === 'all' ? this.engine.recomputeClient(ctx, client) : this.engine.sweepClient(ctx, client),
+            )
+          ).length;
         }
         if (clients.length < CLIENT_BATCH) break;
         after = clients[clients.length - 1].id;
