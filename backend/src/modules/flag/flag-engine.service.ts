@@ -15,16 +15,22 @@ import type { VisibleClient } from '../client/client-access.service.js';
 import { FlagService } from './flag.service.js';
 import { FlagKind } from './flag.types.js';
 
-/** Which rules a kind of write can change; the others keep their open flags and evidence as they are. */
-const KINDS_AFTER = {
-  questionnaire: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'],
-  alliance: ['RISK', 'ALLIANCE_RUPTURE'],
-  mood: ['RISK', 'STALLED', 'DISENGAGING'],
-  homework: ['DISENGAGING'],
-  attendance: ['DISENGAGING', 'STALLED'],
-  sweep: ['STALLED', 'DISENGAGING'],
-  all: ['RISK', 'ALLIANCE_RUPTURE', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED', 'DISENGAGING'],
-} as const satisfies Record<string, readonly RuleKind[]>;
+/** Which rules a kind of write can change, and the data those rules read. */
+type Part = 'scores' | 'alliance' | 'moods' | 'homework' | 'sessions';
+const AFTER = {
+  questionnaire: { kinds: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'], parts: ['scores'] },
+  alliance: { kinds: ['RISK', 'ALLIANCE_RUPTURE'], parts: ['alliance'] },
+  // Mood and homework patterns (flat low mood, gaps, low adherence) are time-based: the sweep reads them.
+  mood: { kinds: ['RISK'], parts: [] },
+  homework: { kinds: [], parts: [] },
+  attendance: { kinds: ['DISENGAGING', 'STALLED'], parts: ['scores', 'sessions'] },
+  sweep: { kinds: ['STALLED', 'DISENGAGING'], parts: ['scores', 'moods', 'homework', 'sessions'] },
+  all: {
+    kinds: ['RISK', 'ALLIANCE_RUPTURE', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED', 'DISENGAGING'],
+    parts: ['scores', 'alliance', 'moods', 'homework', 'sessions'],
+  },
+} as const satisfies Record<string, { kinds: readonly RuleKind[]; parts: readonly Part[] }>;
+type Trigger = keyof typeof AFTER;
 
 /** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
 const SWEEP_QUIET_DAYS = 14;
@@ -49,23 +55,23 @@ export class FlagEngine {
 
   /** RISK from PHQ-9 item 9 is judged only when the new response is a PHQ-9. */
   afterQuestionnaire(ctx: RequestContext, client: VisibleClient, instrumentCode: string): Promise<FlagKind[]> {
-    return this.run(ctx, client, KINDS_AFTER.questionnaire, [], instrumentCode === 'PHQ9');
+    return this.run(ctx, client, 'questionnaire', [], instrumentCode === 'PHQ9');
   }
 
   afterAlliance(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
-    return this.run(ctx, client, KINDS_AFTER.alliance, helpNow);
+    return this.run(ctx, client, 'alliance', helpNow);
   }
 
   afterMood(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
-    return this.run(ctx, client, KINDS_AFTER.mood, helpNow);
+    return helpNow.length > 0 ? this.run(ctx, client, 'mood', helpNow) : Promise.resolve([]);
   }
 
   afterHomework(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
-    return this.run(ctx, client, KINDS_AFTER.homework, []);
+    return this.run(ctx, client, 'homework', []);
   }
 
   afterAttendance(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
-    return this.run(ctx, client, KINDS_AFTER.attendance, []);
+    return this.run(ctx, client, 'attendance', []);
   }
 
   /** Time-based rules for one client; safe to run any number of times. */
@@ -75,29 +81,25 @@ export class FlagEngine {
       [client.id, SWEEP_QUIET_DAYS],
     );
     const skip = new Set(quiet.map((q) => q.kind));
-    return this.run(
-      ctx,
-      client,
-      KINDS_AFTER.sweep.filter((k) => !skip.has(k)),
-      [],
-    );
+    return this.run(ctx, client, 'sweep', [], false, skip);
   }
 
   /** Every rule against the client's current data: after a bulk load or import, not on each write. */
   recomputeClient(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
-    return this.run(ctx, client, KINDS_AFTER.all, [], true);
+    return this.run(ctx, client, 'all', [], true);
   }
 
   private async run(
     ctx: RequestContext,
     client: VisibleClient,
-    kinds: readonly RuleKind[],
+    trigger: Trigger,
     helpNow: HelpNowMark[],
     riskFromPhq9 = false,
+    skip: ReadonlySet<RuleKind> = new Set(),
   ): Promise<FlagKind[]> {
-    if (kinds.length === 0) return [];
-    const { input, settings } = await this.load(ctx, client, helpNow);
-    const wanted = new Set<RuleKind>(kinds);
+    const wanted = new Set<RuleKind>(AFTER[trigger].kinds.filter((k) => !skip.has(k)));
+    if (wanted.size === 0) return [];
+    const { input, settings } = await this.load(ctx, client, helpNow, AFTER[trigger].parts);
     const raised: FlagKind[] = [];
     for (const flag of evaluateFlags(input, settings) as AnyFlag[]) {
       if (!wanted.has(flag.kind)) continue;
@@ -120,8 +122,11 @@ export class FlagEngine {
     ctx: RequestContext,
     client: VisibleClient,
     helpNow: HelpNowMark[] = [],
+    parts: readonly Part[] = AFTER.all.parts,
   ): Promise<{ input: ClientFlagInput; settings: FlagSettings }> {
     const asOf = localDateIn(client.timezone);
+    const has = (part: Part) => parts.includes(part);
+    const codes = [...(has('scores') ? ['PHQ9', 'GAD7'] : []), ...(has('alliance') ? ['ALLIANCE4'] : [])];
     const row = await ctx.db.one<LoadedRow>(
       `WITH ep AS (
          SELECT id FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
@@ -137,22 +142,22 @@ export class FlagEngine {
                    ORDER BY m.submitted_at), '[]')
             FROM measure_response m JOIN ep ON m.episode_id = ep.id
             LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
-           WHERE m.client_id = $1 AND m.instrument_code IN ('PHQ9', 'GAD7', 'ALLIANCE4')) AS measures,
+           WHERE m.client_id = $1 AND m.instrument_code = ANY($3::text[])) AS measures,
          (SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
-            FROM mood_entry WHERE client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date) AS moods,
+            FROM mood_entry WHERE $4 AND client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date) AS moods,
          (SELECT COALESCE(json_agg(json_build_object('id', id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
-            FROM homework_report WHERE client_id = $1 AND local_date > $2::date - 21 AND local_date <= $2::date) AS homework,
+            FROM homework_report WHERE $5 AND client_id = $1 AND local_date > $2::date - 21 AND local_date <= $2::date) AS homework,
          (SELECT COALESCE(sum(CASE a.frequency
                    WHEN 'DAILY' THEN GREATEST(0, LEAST(COALESCE(a.due_on, $2::date), $2::date) - GREATEST(a.assigned_on, $2::date - 20) + 1)
                    WHEN 'WEEKLY' THEN CEIL(GREATEST(0, LEAST(COALESCE(a.due_on, $2::date), $2::date) - GREATEST(a.assigned_on, $2::date - 20) + 1) / 7.0)
                    ELSE CASE WHEN COALESCE(a.due_on, a.assigned_on) BETWEEN $2::date - 20 AND $2::date THEN 1 ELSE 0 END
                  END), 0)::int
-            FROM homework_assignment a WHERE a.client_id = $1 AND a.assigned_on <= $2::date
+            FROM homework_assignment a WHERE $5 AND a.client_id = $1 AND a.assigned_on <= $2::date
              AND COALESCE(a.due_on, $2::date) >= $2::date - 20) AS expected,
          (SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
             FROM (SELECT id, scheduled_at, status FROM therapy_session
-                   WHERE client_id = $1 AND status <> 'SCHEDULED' ORDER BY scheduled_at DESC LIMIT 8) recent) AS sessions`,
-      [client.id, asOf],
+                   WHERE $6 AND client_id = $1 AND status <> 'SCHEDULED' ORDER BY scheduled_at DESC LIMIT 8) recent) AS sessions`,
+      [client.id, asOf, codes, has('moods'), has('homework'), has('sessions')],
     );
     if (!row) throw new Error('flag input query returned no row');
     const byCode = (code: string) => row.measures.filter((m) => m.code === code);
