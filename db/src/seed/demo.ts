@@ -1,7 +1,7 @@
+import { evaluateAllianceRupture, evaluateRisk, FLAG_RULE_VERSION } from '@cairn/shared';
 import pg from 'pg';
-import { BulkLoader } from '../generate/loader.js';
+import { BulkLoader, type Json } from '../generate/loader.js';
 import { FIRST_NAMES, SURNAME_INITIALS } from '../generate/names.js';
-import { allianceRuptures } from '../generate/oracle.js';
 import { Rng, deriveSeed, uuidv7 } from '../generate/random.js';
 import {
   simulateClient,
@@ -15,7 +15,6 @@ import { refreshClientSummaries } from '../rollups.js';
 import { hashDemoPassword } from './password.js';
 
 const DEMO_SEED = 20_251_121;
-const RULE_VERSION = 'flags-1';
 
 /** Accounts the demo creates; every password is DEMO_PASSWORD ('cairn-demo'). */
 export const DEMO_ACCOUNTS = {
@@ -173,8 +172,9 @@ async function seedRiverside(db: pg.Client, ids: Rng, nowMs: number, passwordHas
     kind: 'RISK',
     severity: 'URGENT',
     status: 'OPEN',
-    evidence: { instrument: 'PHQ9', item9: 1, total: phq.total, responseId: phq.id, submittedAt: phq.at },
-    rule_version: RULE_VERSION,
+    // Evidence in the shared rules' own shape, so the dashboard words it like any engine-raised flag.
+    evidence: asJson(evaluateRisk({ phq9: { id: phq.id, at: phq.at, total: phq.total, answers: phq.answers }, helpNow: [] })?.evidence),
+    rule_version: FLAG_RULE_VERSION,
     opened_at: phq.at,
     resolved_at: null,
     resolved_by: null,
@@ -194,7 +194,7 @@ async function seedRiverside(db: pg.Client, ids: Rng, nowMs: number, passwordHas
         severity: 'HIGH',
         status: repair ? 'RESOLVED' : 'OPEN',
         evidence: allianceEvidence(outcome.alliance, rating),
-        rule_version: RULE_VERSION,
+        rule_version: FLAG_RULE_VERSION,
         opened_at: rating.at,
         resolved_at: repair?.at ?? null,
         resolved_by: repair ? therapistId : null,
@@ -285,20 +285,12 @@ async function addPractice(db: pg.Client, loader: BulkLoader, ids: Rng, spec: Pr
 }
 
 /** What the rupture rule saw: the rating, the client's previous three and which criteria held. */
-function allianceEvidence(history: readonly ResponseRef[], rating: ResponseRef): Record<string, unknown> {
-  const index = history.findIndex((r) => r.id === rating.id);
-  const upTo = history.slice(0, index + 1);
-  const hits = allianceRuptures(upTo.map((r) => ({ at: Date.parse(r.at), total: r.total, answers: r.answers })));
-  const hit = hits[hits.length - 1];
-  return {
-    instrument: 'ALLIANCE4',
-    responseId: rating.id,
-    total: rating.total,
-    answers: rating.answers,
-    previous: upTo
-      .slice(-4, -1)
-      .map((r) => r.total)
-      .reverse(),
-    criteria: hit && hit.at === Date.parse(rating.at) ? hit.criteria : [],
-  };
+function allianceEvidence(history: readonly ResponseRef[], rating: ResponseRef): Json {
+  const upTo = history.slice(0, history.findIndex((r) => r.id === rating.id) + 1);
+  return asJson(evaluateAllianceRupture(upTo.map((r) => ({ id: r.id, at: r.at, answers: r.answers })))?.evidence);
+}
+
+/** Evidence is plain data (strings, numbers, arrays): a JSON round trip gives it the loader's type. */
+function asJson(evidence: object | undefined): Json {
+  return JSON.parse(JSON.stringify(evidence ?? {})) as Json;
 }

@@ -31,7 +31,7 @@ interface CaseloadSqlRow {
  * One statement for the whole caseload: summary rollups plus bounded windows (current episode's
  * scores, 28 days of mood and homework) per client, so cost follows caseload size, not history.
  */
-const CASELOAD_SQL = `
+export const CASELOAD_SQL = `
 SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
        to_char((now() AT TIME ZONE c.timezone)::date, 'YYYY-MM-DD') AS today,
        s.last_activity_at AS "lastActivityAt", s.alliance_latest AS "allianceLatest",

@@ -162,13 +162,13 @@ describe('demo seed', () => {
               (extract(epoch FROM ($1::timestamptz - m.submitted_at)) / 86400)::float8 AS age_days
          FROM flag f
          JOIN client c ON c.practice_id = f.practice_id AND c.id = f.client_id
-         JOIN measure_response m ON m.practice_id = f.practice_id AND m.id = (f.evidence->>'responseId')::uuid
+         JOIN measure_response m ON m.practice_id = f.practice_id AND m.id = (f.evidence#>>'{triggers,0,response,id}')::uuid
         WHERE c.code = 'RIV-0001' AND f.kind = 'RISK' AND f.status = 'OPEN'
-          AND f.evidence->>'instrument' = 'PHQ9' AND (f.evidence->>'item9')::int = 1`,
+          AND f.evidence#>>'{triggers,0,rule}' = 'PHQ9_ITEM9' AND (f.evidence#>>'{triggers,0,item9}')::int = 1`,
       [now],
     );
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ severity: 'URGENT', rule_version: 'flags-1', item9: 1, latest: true });
+    expect(flags[0]).toMatchObject({ severity: 'URGENT', rule_version: '1.0.0', item9: 1, latest: true });
     expect(flags[0]!.age_days).toBeLessThan(15);
   });
 

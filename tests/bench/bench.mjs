@@ -1,0 +1,460 @@
+// `npm run bench -- --size S|M|L [--seed 1] [--iterations 40]`
+// Generates (or reuses) a synthetic practice in an embedded PostgreSQL under .data/bench-<size>-<seed>,
+// then measures each workload twice in the same run: through our full path (HTTP + GraphQL + auth +
+// RLS, the built server in a child process) and as the raw-SQL floor (hand-written SQL through pg
+// with the same set_config tenant call). Prints p50/p95 and ratios; writes results/latest.json and .md.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { appRoleUrl, freePort, generatePractice, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
+import { CASELOAD_SQL } from '../../backend/dist/modules/caseload/caseload.service.js';
+import { FLAG_COLUMNS, FLAG_FROM } from '../../backend/dist/modules/flag/flag.sql.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'S' },
+    seed: { type: 'string', default: '1' },
+    iterations: { type: 'string', default: '40' },
+    'submit-seconds': { type: 'string', default: '15' },
+    growth: { type: 'boolean', default: true },
+  },
+});
+const SIZE = values.size.toUpperCase();
+const SEED = Number(values.seed);
+const N = Number(values.iterations);
+const SUBMIT_SECONDS = Number(values['submit-seconds']);
+const APP_PASSWORD = 'cairn-bench-app';
+const PASSWORD = 'cairn-demo';
+const results = [];
+let BASE; // the running server's origin
+let lastShown = -1;
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
+const r2 = (x) => Math.round(x * 100) / 100;
+const log = (m) => process.stderr.write(`${m}\n`);
+
+async function dataset(months) {
+  const name = `cairn_bench_${SIZE.toLowerCase()}_${SEED}${months === 24 ? '' : `_${months}m`}`;
+  const admin = new pg.Client({ connectionString: server.adminUrl });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = server.urlFor(name);
+  await migrate(url, APP_PASSWORD);
+  const owner = new pg.Pool({ connectionString: url, max: 2 });
+  const practices = Number((await owner.query('SELECT count(*) AS n FROM practice')).rows[0].n);
+  if (practices === 0) {
+    log(`generating size ${SIZE}, seed ${SEED}, ${months} months into ${name} (reused on later runs)`);
+    const now = new Date();
+    const result = await generatePractice(url, {
+      size: SIZE,
+      seed: SEED,
+      months,
+      now,
+      onProgress: (done, total, label) => {
+        // Redraw in place on a terminal; in a log, one line per 10%.
+        const percent = Math.round((100 * done) / total);
+        const step = process.stderr.isTTY ? percent : Math.floor(percent / 10) * 10;
+        if (step === lastShown && done !== total) return;
+        lastShown = step;
+        process.stderr.write(
+          `${process.stderr.isTTY ? '\r' : ''}  [${bar(done / total)}] ${percent}% ${label} ${done}/${total}   ${process.stderr.isTTY ? '' : '\n'}`,
+        );
+      },
+    });
+    process.stderr.write('\n');
+    log(`  generated in ${(result.elapsedMs / 1000).toFixed(1)} s: ${JSON.stringify(result.counts)}`);
+    await owner.query('VACUUM ANALYZE');
+  }
+  const {
+    rows: [p],
+  } = await owner.query(`SELECT id FROM practice ORDER BY created_at LIMIT 1`);
+  await owner.end();
+  return { url, practiceId: p.id, months };
+}
+
+function bar(f) {
+  const n = Math.round(f * 30);
+  return '#'.repeat(n) + '-'.repeat(30 - n);
+}
+
+async function startApp(url) {
+  const port = await freePort();
+  child = spawn(process.execPath, ['backend/dist/main.js'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      NODE_ENV: 'development',
+      CAIRN_APP_DB_PASSWORD: APP_PASSWORD,
+      CAIRN_SWEEP_INTERVAL_MINUTES: '0',
+      CAIRN_LOGIN_LIMIT_PER_IP: '1000000',
+      CAIRN_LOGIN_LIMIT_PER_ACCOUNT: '1000000',
+      CAIRN_SUBMISSION_LIMIT_PER_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('Cairn is running')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out.slice(-2000)}`)));
+  });
+  return { base: `http://127.0.0.1:${port}` };
+}
+
+async function stopApp() {
+  if (!child) return;
+  const c = child;
+  child = undefined;
+  await new Promise((resolve) => {
+    c.on('exit', resolve);
+    c.kill('SIGTERM');
+  });
+}
+
+async function gql(cookie, query, variables) {
+  const res = await fetch(`${BASE}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(body.errors[0].message);
+  return { body, setCookie: res.headers.get('set-cookie') };
+}
+
+async function login(email) {
+  const r = await gql(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', {
+    e: email,
+    p: PASSWORD,
+  });
+  return r.setCookie.split(';')[0];
+}
+
+/** Picks the largest caseload, the longest timeline, and gives 64 clients a sign-in for submissions. */
+async function prepare(ds, app, floor) {
+  BASE = app.base;
+  const owner = new pg.Pool({ connectionString: ds.url, max: 2 });
+  const {
+    rows: [t],
+  } = await owner.query(
+    `SELECT u.id, u.email, count(*)::int AS clients FROM app_user u JOIN client c ON c.therapist_id = u.id AND c.status <> 'DISCHARGED'
+      WHERE u.practice_id = $1 GROUP BY u.id, u.email ORDER BY clients DESC, u.id LIMIT 1`,
+    [ds.practiceId],
+  );
+  const {
+    rows: [longest],
+  } = await owner.query(
+    `SELECT c.id, c.therapist_id, count(m.*)::int AS moods FROM client c JOIN mood_entry m ON m.client_id = c.id
+      WHERE c.practice_id = $1 GROUP BY c.id, c.therapist_id ORDER BY moods DESC, c.id LIMIT 1`,
+    [ds.practiceId],
+  );
+  const {
+    rows: [timelineTherapist],
+  } = await owner.query(`SELECT email FROM app_user WHERE id = $1`, [longest.therapist_id]);
+  const hash = (await owner.query(`SELECT password_hash FROM app_user WHERE id = $1`, [t.id])).rows[0].password_hash;
+  const { rows: clients } = await owner.query(
+    `SELECT c.id, a.id AS assignment_id FROM client c
+       JOIN LATERAL (SELECT id FROM homework_assignment WHERE client_id = c.id ORDER BY assigned_on DESC LIMIT 1) a ON true
+      WHERE c.practice_id = $1 AND c.status = 'ACTIVE' ORDER BY c.id LIMIT 64`,
+    [ds.practiceId],
+  );
+  for (const c of clients) {
+    await owner.query(
+      `WITH u AS (INSERT INTO app_user (practice_id, email, password_hash, role, display_name)
+                  VALUES ($1, $2, $3, 'CLIENT', 'Bench client') ON CONFLICT DO NOTHING RETURNING id)
+       UPDATE client SET user_id = u.id FROM u WHERE client.id = $4`,
+      [ds.practiceId, `bench-${c.id}@bench.synthetic.cairn.test`, hash, c.id],
+    );
+  }
+  await owner.end();
+  const therapistCookie = await login(t.email);
+  const timelineCookie = longest.therapist_id === t.id ? therapistCookie : await login(timelineTherapist.email);
+  const clientCookies = [];
+  for (const c of clients) clientCookies.push(await login(`bench-${c.id}@bench.synthetic.cairn.test`));
+  void floor;
+  return {
+    practiceId: ds.practiceId,
+    therapistId: t.id,
+    caseloadSize: t.clients,
+    therapistCookie,
+    timelineCookie,
+    timelineClientId: longest.id,
+    timelineTherapistId: longest.therapist_id,
+    timelineMoods: longest.moods,
+    clients: clients.map((c, i) => ({ id: c.id, assignmentId: c.assignment_id, cookie: clientCookies[i] })),
+  };
+}
+
+const CASELOAD_QUERY = `{ caseload { clientId code priority trajectorySignal homeworkAdherence28 lastActivityAt
+  phq9 { baseline latest change changeClass band points { at total sessionNumber } }
+  gad7 { baseline latest change changeClass band points { at total sessionNumber } }
+  alliance { latest previousMean trend } mood { mean7 mean28 slope28 rmssd28 adherence28 points { date rating } }
+  openFlags { id kind severity description openedAt } } }`;
+const TIMELINE_QUERY = `query($id: ID!) { client(id: $id) { id code therapistName phq9 { baseline latest changeClass }
+  gad7 { baseline latest } expectedPhq9 { sessionNumber expected lower upper } trajectorySignal
+  measures { id instrumentCode total submittedAt answers } alliance { id total answers sessionNumber }
+  moods { localDate rating note } sessions { id number status scheduledAt alliance { total } }
+  homework { id title reports { localDate status } } weeklyHomeworkAdherence { weekStart adherence }
+  goals { id title ratings { rating ratedAt } } flags { id kind status openedAt } episodes { startedOn endedOn } } }`;
+
+async function inTenant(floor, practiceId, userId, role, work) {
+  const c = await floor.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(
+      `SELECT set_config('app.practice_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
+      [practiceId, userId, role],
+    );
+    const r = await work(c);
+    await c.query('COMMIT');
+    return r;
+  } catch (e) {
+    await c.query('ROLLBACK');
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+function floorCaseload(floor, ctx) {
+  return inTenant(floor, ctx.practiceId, ctx.therapistId, 'THERAPIST', async (c) => {
+    await c.query(CASELOAD_SQL, [ctx.therapistId]);
+    await c.query(`SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.status <> 'RESOLVED' AND c.therapist_id = $1`, [
+      ctx.therapistId,
+    ]);
+  });
+}
+
+/** The whole timeline as one hand-written statement. */
+function floorTimeline(floor, ctx) {
+  return inTenant(floor, ctx.practiceId, ctx.timelineTherapistId, 'THERAPIST', (c) =>
+    c.query(
+      `SELECT json_build_object(
+         'client', (SELECT row_to_json(x) FROM (SELECT c.id, c.code, u.display_name FROM client c JOIN app_user u ON u.id = c.therapist_id WHERE c.id = $1) x),
+         'episodes', (SELECT json_agg(e ORDER BY started_on) FROM episode e WHERE client_id = $1),
+         'measures', (SELECT json_agg(m ORDER BY submitted_at) FROM measure_response m WHERE client_id = $1),
+         'moods', (SELECT json_agg(json_build_object('d', local_date, 'r', rating, 'n', note) ORDER BY local_date) FROM mood_entry WHERE client_id = $1),
+         'sessions', (SELECT json_agg(s ORDER BY scheduled_at) FROM therapy_session s WHERE client_id = $1),
+         'homework', (SELECT json_agg(a) FROM homework_assignment a WHERE client_id = $1),
+         'reports', (SELECT json_agg(r ORDER BY local_date) FROM homework_report r WHERE client_id = $1),
+         'goals', (SELECT json_agg(g) FROM goal g WHERE client_id = $1),
+         'goalRatings', (SELECT json_agg(gr) FROM goal_rating gr WHERE client_id = $1),
+         'flags', (SELECT json_agg(f) FROM flag f WHERE client_id = $1))`,
+      [ctx.timelineClientId],
+    ),
+  );
+}
+
+async function timed(fn) {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+async function measure(workload, months, _ctx, ours, floor, extra = {}) {
+  for (let i = 0; i < 5; i++) {
+    await ours();
+    await floor();
+  }
+  const a = [];
+  const b = [];
+  for (let i = 0; i < N; i++) {
+    // Interleaved, so both see the same cache and machine state.
+    a.push(await timed(ours));
+    b.push(await timed(floor));
+  }
+  const row = {
+    workload,
+    size: SIZE,
+    months,
+    ours_p50_ms: r2(pct(a, 50)),
+    ours_p95_ms: r2(pct(a, 95)),
+    floor_p50_ms: r2(pct(b, 50)),
+    floor_p95_ms: r2(pct(b, 95)),
+    ratio_p95: r2(pct(a, 95) / pct(b, 95)),
+    extra: { iterations: N, ...extra },
+  };
+  results.push(row);
+  log(
+    `  ${workload} (${months} mo): ours p50 ${row.ours_p50_ms} p95 ${row.ours_p95_ms} ms | floor p50 ${row.floor_p50_ms} p95 ${row.floor_p95_ms} ms | ratio ${row.ratio_p95}`,
+  );
+}
+
+/** Mixed submissions (alliance via homework/mood/questionnaire) at concurrency 16, ours vs raw inserts. */
+async function submissions(ctx, floor) {
+  const CONCURRENCY = 16;
+  const ops = [
+    (c) =>
+      gql(c.cookie, 'mutation($i: ReportHomeworkInput!) { reportHomework(input: $i) { id } }', {
+        i: { assignmentId: c.assignmentId, status: 'DONE', idempotencyKey: randomUUID() },
+      }),
+    (c) =>
+      gql(c.cookie, 'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }', {
+        i: { instrumentCode: 'GAD7', answers: [1, 1, 1, 1, 1, 1, 1], idempotencyKey: randomUUID() },
+      }),
+    (c) =>
+      gql(c.cookie, 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }', {
+        i: { rating: 6, idempotencyKey: randomUUID() },
+      }),
+  ];
+  const floorOps = [
+    (c) =>
+      inTenant(floor, ctx.practiceId, c.id, 'CLIENT', (db) =>
+        db.query(
+          `INSERT INTO homework_report (practice_id, client_id, assignment_id, local_date, status) VALUES ($1, $2, $3, current_date, 'DONE')`,
+          [ctx.practiceId, c.id, c.assignmentId],
+        ),
+      ),
+    (c) =>
+      inTenant(floor, ctx.practiceId, c.id, 'CLIENT', (db) =>
+        db.query(
+          `INSERT INTO measure_response (practice_id, client_id, instrument_code, instrument_version, answers, total, source) VALUES ($1, $2, 'GAD7', '1', '{1,1,1,1,1,1,1}', 7, 'CLIENT')`,
+          [ctx.practiceId, c.id],
+        ),
+      ),
+    (c) =>
+      inTenant(floor, ctx.practiceId, c.id, 'CLIENT', (db) =>
+        db.query(
+          `INSERT INTO mood_entry (practice_id, client_id, local_date, rating) VALUES ($1, $2, current_date, 6) ON CONFLICT (practice_id, client_id, local_date) DO UPDATE SET rating = 6`,
+          [ctx.practiceId, c.id],
+        ),
+      ),
+  ];
+  const run = async (list) => {
+    const lat = [];
+    let n = 0;
+    const deadline = Date.now() + SUBMIT_SECONDS * 1000;
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, w) => {
+        while (Date.now() < deadline) {
+          const c = ctx.clients[(n + w) % ctx.clients.length];
+          const op = list[n % list.length];
+          n++;
+          lat.push(await timed(() => op(c)));
+        }
+      }),
+    );
+    return { lat, perSecond: n / ((Date.now() - started) / 1000) };
+  };
+  const ours = await run(ops);
+  const raw = await run(floorOps);
+  const row = {
+    workload: 'mixed submissions (c=16)',
+    size: SIZE,
+    months: 24,
+    ours_p50_ms: r2(pct(ours.lat, 50)),
+    ours_p95_ms: r2(pct(ours.lat, 95)),
+    floor_p50_ms: r2(pct(raw.lat, 50)),
+    floor_p95_ms: r2(pct(raw.lat, 95)),
+    ratio_p95: r2(pct(ours.lat, 95) / pct(raw.lat, 95)),
+    extra: {
+      ours_per_second: Math.round(ours.perSecond),
+      floor_per_second: Math.round(raw.perSecond),
+      seconds: SUBMIT_SECONDS,
+    },
+  };
+  results.push(row);
+  log(
+    `  submissions: ours ${row.extra.ours_per_second}/s (p95 ${row.ours_p95_ms} ms) | floor ${row.extra.floor_per_second}/s (p95 ${row.floor_p95_ms} ms)`,
+  );
+}
+
+function report() {
+  const growth = ['caseload', 'client timeline']
+    .map((w) => {
+      const full = results.find((r) => r.workload === w && r.months === 24);
+      const short = results.find((r) => r.workload === w && r.months === 6);
+      return full && short
+        ? { workload: `${w} growth 6 -> 24 months`, ratio_p95: r2(full.ours_p95_ms / short.ours_p95_ms) }
+        : null;
+    })
+    .filter(Boolean);
+  for (const g of growth) {
+    const full = results.find((r) => `${r.workload} growth 6 -> 24 months` === g.workload);
+    full.extra.growth_ratio_p95 = g.ratio_p95;
+  }
+  const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const lines = [
+    `Size ${SIZE}, seed ${SEED}, ${N} iterations per read workload, ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    '| workload | history | ours p50 ms | ours p95 ms | floor p50 ms | floor p95 ms | ratio p95 | extra |',
+    '|---|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.workload} | ${r.months} mo | ${r.ours_p50_ms} | ${r.ours_p95_ms} | ${r.floor_p50_ms} | ${r.floor_p95_ms} | ${r.ratio_p95} | ${Object.entries(
+          r.extra,
+        )
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')} |`,
+    ),
+    '',
+    ...growth.map((g) => `- ${g.workload}: ours p95 ratio ${g.ratio_p95}`),
+  ];
+  writeFileSync(join(out, 'latest.md'), `${lines.join('\n')}\n`);
+  console.log(lines.join('\n'));
+}
+
+// The same cluster and database names as `node db/dist/generate/cli.js`, so either can create them.
+let server;
+let child;
+const dataDir = join(ROOT, '.data', `bench-${SIZE}-${SEED}`, 'pg');
+async function main() {
+  server = await startEmbeddedPostgres({ dataDir });
+  try {
+    const datasets = { full: await dataset(24) };
+    if (values.growth) datasets.short = await dataset(6);
+
+    for (const [label, ds] of Object.entries(datasets)) {
+      const months = label === 'full' ? 24 : 6;
+      const app = await startApp(ds.url);
+      const floor = new pg.Pool({ connectionString: appRoleUrl(ds.url, APP_PASSWORD), max: 20 });
+      floor.on('error', () => undefined); // idle clients see the server stop at the end
+      const ctx = await prepare(ds, app, floor);
+      log(`measuring ${SIZE} (${months} months of history)`);
+      await measure(
+        `caseload`,
+        months,
+        ctx,
+        () => gql(ctx.therapistCookie, CASELOAD_QUERY),
+        () => floorCaseload(floor, ctx),
+        {
+          clients: ctx.caseloadSize,
+        },
+      );
+      await measure(
+        `client timeline`,
+        months,
+        ctx,
+        () => gql(ctx.timelineCookie, TIMELINE_QUERY, { id: ctx.timelineClientId }),
+        () => floorTimeline(floor, ctx),
+        { moodEntries: ctx.timelineMoods },
+      );
+      if (label === 'full') await submissions(ctx, floor);
+      await floor.end();
+      await stopApp();
+    }
+    report();
+  } finally {
+    await stopApp();
+    await server.stop();
+  }
+}
+
+await main();
