@@ -16,6 +16,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ClinicalModule } from './modules/clinical.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ReportingModule } from './modules/reporting.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -35,6 +36,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ClinicalModule,
+        ReportingModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -37,6 +37,8 @@ export async function startServer(config: AppConfig, logger = new CairnLogger())
   const address = cairn.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
+  // With PORT=0 the real port is known only now; rating links must carry it.
+  config.publicUrl = url;
   return {
     ...cairn,
     url,

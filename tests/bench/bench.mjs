@@ -21,7 +21,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     iterations: { type: 'string', default: '40' },
     'submit-seconds': { type: 'string', default: '15' },
-    growth: { type: 'boolean', default: true },
+    'skip-growth': { type: 'boolean', default: false },
   },
 });
 const SIZE = values.size.toUpperCase();
@@ -95,7 +95,7 @@ async function startApp(url) {
       ...process.env,
       DATABASE_URL: url,
       PORT: String(port),
-      NODE_ENV: 'development',
+      NODE_ENV: 'production',
       CAIRN_APP_DB_PASSWORD: APP_PASSWORD,
       CAIRN_SWEEP_INTERVAL_MINUTES: '0',
       CAIRN_LOGIN_LIMIT_PER_IP: '1000000',
@@ -419,7 +419,7 @@ async function main() {
   server = await startEmbeddedPostgres({ dataDir });
   try {
     const datasets = { full: await dataset(24) };
-    if (values.growth) datasets.short = await dataset(6);
+    if (!values['skip-growth']) datasets.short = await dataset(6);
 
     for (const [label, ds] of Object.entries(datasets)) {
       const months = label === 'full' ? 24 : 6;

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind, type GraphQLFormattedError } from 'graphql';
@@ -175,7 +176,13 @@ export function graphqlOptions(deps: {
     allowBatchedHttpRequests: false,
     context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer, submissions),
     // graphql-armor is typed against Apollo's CJS build; the plugin objects are the same at runtime.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), transactionPlugin(logger, audit)],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      // No HTTP caching of clinical data, and no per-field instrumentation cost for it.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      transactionPlugin(logger, audit),
+    ],
     validationRules: armor.validationRules,
     formatError,
   };

@@ -9,7 +9,7 @@ export const DEMO_LOGINS: [string, string][] = [
   ['therapist', 'therapist@harbour.demo.cairn.test (second practice)'],
 ];
 
-/** Demo and synthetic accounts live under cairn.test; production never signs them in. */
+/** The seeded demo accounts (published password) live under demo.cairn.test; production never signs them in. */
 export function isDemoEmail(email: string): boolean {
-  return /\.cairn\.test$/i.test(email.trim());
+  return /[@.]demo\.cairn\.test$/i.test(email.trim());
 }

@@ -91,17 +91,16 @@ export interface AssignmentWindow {
  * day while active, a weekly one once per started week, a one-off once if due in the window.
  */
 export function expectedReports(assignments: AssignmentWindow[], from: string, to: string): number {
+  const first = toDayNumber(from);
+  const last = toDayNumber(to);
   let expected = 0;
   for (const a of assignments) {
-    const start = Math.max(toDayNumber(a.assignedOn), toDayNumber(from));
-    const end = Math.min(toDayNumber(a.dueOn ?? to), toDayNumber(to));
-    const days = Math.max(0, end - start + 1);
+    const assigned = toDayNumber(a.assignedOn);
+    const due = a.dueOn === null ? null : toDayNumber(a.dueOn);
+    const days = Math.max(0, Math.min(due ?? last, last) - Math.max(assigned, first) + 1);
     if (a.frequency === 'DAILY') expected += days;
     else if (a.frequency === 'WEEKLY') expected += Math.ceil(days / 7);
-    else {
-      const due = toDayNumber(a.dueOn ?? a.assignedOn);
-      if (due >= toDayNumber(from) && due <= toDayNumber(to)) expected += 1;
-    }
+    else if ((due ?? assigned) >= first && (due ?? assigned) <= last) expected += 1;
   }
   return expected;
 }

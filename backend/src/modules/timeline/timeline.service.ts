@@ -1,84 +1,103 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, priorityRank, toDayNumber, fromDayNumber, type HomeworkStatus } from '@cairn/shared';
+import { fromDayNumber, homeworkAdherence, priorityRank, toDayNumber, type HomeworkStatus } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
-import { AuditService } from '../audit/audit.service.js';
-import { adherenceBetween, expectedBands, overallSignal, summarizeScores } from '../caseload/analytics.js';
+import { expectedBands, expectedReports, overallSignal, summarizeScores } from '../caseload/analytics.js';
 import type { ScorePoint } from '../caseload/caseload.types.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import type { Episode } from '../client/client.types.js';
-import { FLAG_COLUMNS, FLAG_FROM, toFlag, type FlagRow } from '../flag/flag.sql.js';
+import { toFlag, type FlagRow } from '../flag/flag.sql.js';
 import type { Goal, GoalRating } from '../goal/goal.types.js';
-import { ASSIGNMENT_COLUMNS, REPORT_COLUMNS } from '../homework/homework.resolver.js';
 import type { HomeworkAssignment, HomeworkReport } from '../homework/homework.types.js';
 import { bandOf } from '../measure/measure.service.js';
-import { MEASURE_COLUMNS } from '../measure/measure.sql.js';
 import type { MeasureResponse } from '../measure/measure.types.js';
 import type { MoodEntry } from '../mood/mood.types.js';
-import { SESSION_COLUMNS } from '../session/session.sql.js';
 import type { TherapySession } from '../session/session.types.js';
 import type { ClientTimeline, WeekAdherence } from './timeline.types.js';
 
 const MIN_EXPECTED_SESSIONS = 12;
 
+type Json<T, Dates extends keyof T> = Omit<T, Dates> & { [K in Dates]: T[K] extends Date ? string : string | null };
+
+interface TimelineRow {
+  displayName: string | null;
+  therapistName: string;
+  share: boolean;
+  episodes: Episode[];
+  responses: (Json<Omit<MeasureResponse, 'band'>, 'submittedAt'> & { episodeId: string | null })[];
+  moods: MoodEntry[];
+  sessions: Json<TherapySession, 'scheduledAt'>[];
+  assignments: Omit<HomeworkAssignment, 'reports'>[];
+  reports: HomeworkReport[];
+  goals: Omit<Goal, 'ratings'>[];
+  goalRatings: Json<GoalRating, 'ratedAt'>[];
+  flags: Json<FlagRow, 'openedAt' | 'acknowledgedAt' | 'resolvedAt'>[];
+}
+
+const agg = (select: string, from: string, order: string) =>
+  `COALESCE((SELECT json_agg(${select} ORDER BY ${order}) FROM ${from}), '[]')`;
+
+/** $1 client, $2 reader, $3 reader's role, $4 request id. */
+const TIMELINE_SQL = `
+WITH audit AS (
+  INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
+  VALUES (cairn_current_practice(), $2, $3, 'client', $1, 'client', 'ALLOWED', $4)
+)
+SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.share_alliance_with_client AS share,
+  ${agg(`json_build_object('id', e.id, 'clientId', e.client_id, 'startedOn', e.started_on, 'endedOn', e.ended_on, 'endReason', e.end_reason)`, 'episode e WHERE e.client_id = c.id', 'e.started_on')} AS episodes,
+  ${agg(`json_build_object('id', m.id, 'instrumentCode', m.instrument_code, 'answers', m.answers, 'total', m.total,
+      'submittedAt', m.submitted_at, 'sessionId', m.session_id, 'sessionNumber', s.number, 'comment', m.comment,
+      'helpNow', m.help_now, 'episodeId', m.episode_id)`,
+    'measure_response m LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id WHERE m.client_id = c.id',
+    'm.submitted_at')} AS responses,
+  ${agg(`json_build_object('id', x.id, 'localDate', x.local_date, 'rating', x.rating, 'note', x.note, 'helpNow', x.help_now)`, 'mood_entry x WHERE x.client_id = c.id', 'x.local_date')} AS moods,
+  ${agg(`json_build_object('id', s.id, 'clientId', s.client_id, 'episodeId', s.episode_id, 'scheduledAt', s.scheduled_at,
+      'durationMinutes', s.duration_minutes, 'number', s.number, 'status', s.status)`, 'therapy_session s WHERE s.client_id = c.id', 's.scheduled_at')} AS sessions,
+  ${agg(`json_build_object('id', a.id, 'clientId', a.client_id, 'title', a.title, 'instructions', a.instructions,
+      'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)`, 'homework_assignment a WHERE a.client_id = c.id', 'a.assigned_on')} AS assignments,
+  ${agg(`json_build_object('id', r.id, 'assignmentId', r.assignment_id, 'localDate', r.local_date, 'status', r.status,
+      'effort', r.effort, 'helpfulness', r.helpfulness, 'note', r.note)`, 'homework_report r WHERE r.client_id = c.id', 'r.local_date')} AS reports,
+  ${agg(`json_build_object('id', g.id, 'clientId', g.client_id, 'title', g.title, 'status', g.status)`, 'goal g WHERE g.client_id = c.id', 'g.created_at')} AS goals,
+  ${agg(`json_build_object('id', gr.id, 'goalId', gr.goal_id, 'rating', gr.rating, 'ratedAt', gr.rated_at)`, 'goal_rating gr WHERE gr.client_id = c.id', 'gr.rated_at')} AS "goalRatings",
+  ${agg(`json_build_object('id', f.id, 'clientId', f.client_id, 'clientCode', c.code, 'kind', f.kind, 'severity', f.severity,
+      'status', f.status, 'evidence', f.evidence, 'ruleVersion', f.rule_version, 'openedAt', f.opened_at,
+      'acknowledgedAt', f.acknowledged_at, 'acknowledgedByName', ua.display_name, 'acknowledgeNote', f.acknowledge_note,
+      'resolvedAt', f.resolved_at, 'resolvedByName', ur.display_name, 'resolveNote', f.resolve_note, 'repaired', f.repaired)`,
+    `flag f LEFT JOIN app_user ua ON ua.practice_id = f.practice_id AND ua.id = f.acknowledged_by
+       LEFT JOIN app_user ur ON ur.practice_id = f.practice_id AND ur.id = f.resolved_by WHERE f.client_id = c.id`,
+    'f.opened_at')} AS flags
+  FROM client c JOIN app_user u ON u.practice_id = c.practice_id AND u.id = c.therapist_id
+ WHERE c.id = $1`;
+
 @Injectable()
 export class TimelineService {
-  constructor(
-    private readonly access: ClientAccessService,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly access: ClientAccessService) {}
 
-  /** A fixed set of statements per client, whatever the length of the history. */
+  /**
+   * One statement per client page, however long the history: every section is aggregated to JSON
+   * in the database, and the audit row for the read is written by the same statement.
+   */
   async timeline(ctx: RequestContext, clientId: string): Promise<ClientTimeline> {
     const client = await this.access.client(ctx, clientId, 'read', 'client');
     const user = await this.access.signedIn(ctx);
-    const [head] = await ctx.db.query<{
-      displayName: string | null;
-      therapistName: string;
-      share: boolean;
-      episodes: Episode[];
-    }>(
-      `SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.share_alliance_with_client AS share,
-              (SELECT COALESCE(json_agg(json_build_object('id', e.id, 'clientId', e.client_id, 'startedOn', e.started_on,
-                       'endedOn', e.ended_on, 'endReason', e.end_reason) ORDER BY e.started_on), '[]')
-                 FROM episode e WHERE e.practice_id = c.practice_id AND e.client_id = c.id) AS episodes
-         FROM client c JOIN app_user u ON u.practice_id = c.practice_id AND u.id = c.therapist_id WHERE c.id = $1`,
-      [client.id],
-    );
-    const responses = await ctx.db.query<Omit<MeasureResponse, 'band'> & { episodeId: string | null }>(
-      `SELECT ${MEASURE_COLUMNS}, m.episode_id AS "episodeId" FROM measure_response m
-         LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
-        WHERE m.client_id = $1 ORDER BY m.submitted_at`,
-      [client.id],
-    );
-    const moods = await ctx.db.query<MoodEntry>(
-      `SELECT id, local_date AS "localDate", rating, note, help_now AS "helpNow" FROM mood_entry WHERE client_id = $1 ORDER BY local_date`,
-      [client.id],
-    );
-    const sessions = await ctx.db.query<TherapySession>(
-      `SELECT ${SESSION_COLUMNS} FROM therapy_session s WHERE s.client_id = $1 ORDER BY s.scheduled_at`,
-      [client.id],
-    );
-    const assignments = await ctx.db.query<Omit<HomeworkAssignment, 'reports'>>(
-      `SELECT ${ASSIGNMENT_COLUMNS} FROM homework_assignment WHERE client_id = $1 ORDER BY assigned_on`,
-      [client.id],
-    );
-    const reports = await ctx.db.query<HomeworkReport>(
-      `SELECT ${REPORT_COLUMNS} FROM homework_report WHERE client_id = $1 ORDER BY local_date`,
-      [client.id],
-    );
-    const goals = await ctx.db.query<Omit<Goal, 'ratings'>>(
-      `SELECT id, client_id AS "clientId", title, status FROM goal WHERE client_id = $1 ORDER BY created_at`,
-      [client.id],
-    );
-    const goalRatings = await ctx.db.query<GoalRating>(
-      `SELECT id, goal_id AS "goalId", rating, rated_at AS "ratedAt" FROM goal_rating WHERE client_id = $1 ORDER BY rated_at`,
-      [client.id],
-    );
-    const flags = await ctx.db.query<FlagRow>(`SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.client_id = $1`, [client.id]);
-    await this.audit.allowed(ctx, user, { action: 'client', subjectType: 'client', subjectId: client.id });
+    const row = await ctx.db.one<TimelineRow>(TIMELINE_SQL, [client.id, user.id, user.role, ctx.requestId]);
+    if (!row) throw new Error('timeline query returned no row');
+    const head = row;
+    const responses = row.responses.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt) }));
+    const moods = row.moods;
+    const sessions = row.sessions.map((s) => ({ ...s, scheduledAt: new Date(s.scheduledAt) }));
+    const assignments = row.assignments;
+    const reports = row.reports;
+    const goals = row.goals;
+    const goalRatings = row.goalRatings.map((r) => ({ ...r, ratedAt: new Date(r.ratedAt) }));
+    const flags = row.flags.map((f) => ({
+      ...f,
+      openedAt: new Date(f.openedAt),
+      acknowledgedAt: f.acknowledgedAt ? new Date(f.acknowledgedAt) : null,
+      resolvedAt: f.resolvedAt ? new Date(f.resolvedAt) : null,
+    }));
 
-    const episodes = head?.episodes ?? [];
+    const episodes = head.episodes;
     const current = [...episodes].reverse().find((e) => e.endedOn === null) ?? episodes.at(-1) ?? null;
     const withBand = responses.map((r) => ({ ...r, band: bandOf(r.instrumentCode, r.total) }));
     const scorePoints = (code: string): ScorePoint[] =>
@@ -94,11 +113,11 @@ export class TimelineService {
     return {
       id: client.id,
       code: client.code,
-      displayName: head?.displayName ?? null,
+      displayName: head.displayName,
       timezone: client.timezone,
       status: client.status,
-      therapistName: head?.therapistName ?? '',
-      shareAllianceWithClient: head?.share ?? true,
+      therapistName: head.therapistName,
+      shareAllianceWithClient: head.share,
       episode: current,
       episodes,
       phq9,
@@ -125,15 +144,20 @@ export function weeklyAdherence(
   today: string,
 ): WeekAdherence[] {
   if (assignments.length === 0) return [];
-  const mondayOf = (d: string) => {
-    const n = toDayNumber(d);
-    return fromDayNumber(n - ((n + 3) % 7)); // 1970-01-01 was a Thursday
-  };
-  const first = mondayOf(assignments.map((a) => a.assignedOn).sort()[0]);
+  const todayN = toDayNumber(today);
+  const mondayOf = (n: number) => n - ((n + 3) % 7); // 1970-01-01 was a Thursday
+  const first = mondayOf(Math.min(...assignments.map((a) => toDayNumber(a.assignedOn))));
+  // Reports bucketed by week once, rather than filtered again for every week.
+  const byWeek = new Map<number, { status: HomeworkStatus }[]>();
+  for (const r of reports) {
+    const week = mondayOf(toDayNumber(r.localDate));
+    byWeek.set(week, [...(byWeek.get(week) ?? []), r]);
+  }
   const weeks: WeekAdherence[] = [];
-  for (let start = first; start <= today; start = addDays(start, 7)) {
-    const end = addDays(start, 6) < today ? addDays(start, 6) : today;
-    weeks.push({ weekStart: start, adherence: adherenceBetween(assignments, reports, start, end) });
+  for (let start = first; start <= todayN; start += 7) {
+    const end = Math.min(start + 6, todayN);
+    const expected = expectedReports(assignments, fromDayNumber(start), fromDayNumber(end));
+    weeks.push({ weekStart: fromDayNumber(start), adherence: homeworkAdherence(byWeek.get(start) ?? [], expected) });
   }
   return weeks;
 }
