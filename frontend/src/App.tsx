@@ -1,0 +1,88 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './modules/auth/components/AppShell';
+import { RequireRole } from './modules/auth/components/RequireRole';
+import { SignInPage } from './modules/auth/components/SignInPage';
+import { useMe } from './modules/auth/hooks/useMe';
+import { roleHome } from './modules/auth/lib/roleHome';
+import { LoadingState } from './modules/common/components/LoadingState';
+import type { Role } from './modules/common/graphql/types';
+
+// Each area loads on first visit: a client on a phone never downloads the dashboard's charts.
+const CaseloadPage = lazy(() =>
+  import('./modules/caseload/components/CaseloadPage').then((m) => ({ default: m.CaseloadPage })),
+);
+const ClientTimelinePage = lazy(() =>
+  import('./modules/client/components/ClientTimelinePage').then((m) => ({ default: m.ClientTimelinePage })),
+);
+const FlagsPage = lazy(() => import('./modules/flags/components/FlagsPage').then((m) => ({ default: m.FlagsPage })));
+const PortalPage = lazy(() =>
+  import('./modules/portal/components/PortalPage').then((m) => ({ default: m.PortalPage })),
+);
+const RatingPage = lazy(() =>
+  import('./modules/rating/components/RatingPage').then((m) => ({ default: m.RatingPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./modules/reports/components/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+);
+
+const STAFF: readonly Role[] = ['THERAPIST', 'MANAGER'];
+const EVERYONE: readonly Role[] = ['THERAPIST', 'MANAGER', 'CLIENT'];
+
+function page(roles: readonly Role[], element: ReactNode) {
+  return (
+    <RequireRole roles={roles}>
+      <Suspense fallback={<LoadingState />}>{element}</Suspense>
+    </RequireRole>
+  );
+}
+
+function HomeRedirect() {
+  const { me, loading } = useMe();
+  if (loading) return <LoadingState />;
+  return <Navigate to={me ? roleHome(me.role) : '/login'} replace />;
+}
+
+function NotFound() {
+  return (
+    <main className="page" id="main">
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<SignInPage />} />
+        <Route
+          path="/rate/:token"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <RatingPage />
+            </Suspense>
+          }
+        />
+        <Route path="/" element={<HomeRedirect />} />
+        <Route
+          element={
+            <RequireRole roles={EVERYONE}>
+              <AppShell />
+            </RequireRole>
+          }
+        >
+          <Route path="/caseload" element={page(STAFF, <CaseloadPage />)} />
+          <Route path="/clients/:id" element={page(STAFF, <ClientTimelinePage />)} />
+          <Route path="/flags" element={page(STAFF, <FlagsPage />)} />
+          <Route path="/reports" element={page(['MANAGER'], <ReportsPage />)} />
+          <Route path="/portal" element={page(['CLIENT'], <PortalPage />)} />
+        </Route>
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

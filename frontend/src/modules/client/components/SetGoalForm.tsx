@@ -1,0 +1,49 @@
+import { useState, type FormEvent } from 'react';
+import { FormMessage } from '../../common/components/FormMessage';
+import { SET_GOAL_MUTATION, type SetGoalResult, type SetGoalVariables } from '../graphql/client';
+import { useClientMutation } from '../hooks/useClientMutation';
+
+export function SetGoalForm({ clientId }: { clientId: string }) {
+  const [title, setTitle] = useState('');
+  const { run, loading, error, success, setError } = useClientMutation<SetGoalResult, SetGoalVariables['input']>(
+    SET_GOAL_MUTATION,
+  );
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!title.trim()) {
+      setError('Describe the goal in a few words.');
+      return;
+    }
+    const result = await run({ clientId, title: title.trim() }, `Goal “${title.trim()}” set.`);
+    if (result) setTitle('');
+  }
+
+  return (
+    <form
+      className="card form"
+      onSubmit={(event) => void handleSubmit(event)}
+      aria-labelledby="goal-heading"
+      noValidate
+    >
+      <h3 id="goal-heading" className="card__title">
+        Set a goal
+      </h3>
+      <div className="field">
+        <label htmlFor="goal-title">Goal, in the client’s words</label>
+        <input
+          id="goal-title"
+          value={title}
+          maxLength={200}
+          onChange={(event) => setTitle(event.target.value)}
+          required
+          aria-invalid={error?.field === 'title' || undefined}
+        />
+      </div>
+      <FormMessage error={error?.message} success={success} />
+      <button type="submit" className="button button--primary" disabled={loading}>
+        {loading ? 'Saving…' : 'Set goal'}
+      </button>
+    </form>
+  );
+}

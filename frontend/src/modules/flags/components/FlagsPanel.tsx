@@ -1,0 +1,37 @@
+import { byUrgency } from '../flagWording';
+import type { Flag } from '../graphql/flags';
+import { FlagCard } from './FlagCard';
+
+/** The client's flags: open and acknowledged ones first by urgency, resolved ones folded away. */
+export function FlagsPanel({ flags }: { flags: readonly Flag[] }) {
+  const active = flags.filter((flag) => flag.status !== 'RESOLVED').sort(byUrgency);
+  const resolved = flags
+    .filter((flag) => flag.status === 'RESOLVED')
+    .sort((a, b) => (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? ''));
+  return (
+    <section className="panel flags-panel" aria-labelledby="flags-heading" data-testid="flags-panel">
+      <h2 id="flags-heading" className="panel__title">
+        Flags <span className="count">{active.length} active</span>
+      </h2>
+      {active.length === 0 ? (
+        <p className="muted">No open flags.</p>
+      ) : (
+        <div className="flag-list">
+          {active.map((flag) => (
+            <FlagCard key={flag.id} flag={flag} />
+          ))}
+        </div>
+      )}
+      {resolved.length > 0 && (
+        <details className="flags-panel__resolved">
+          <summary>Resolved flags ({resolved.length})</summary>
+          <div className="flag-list">
+            {resolved.map((flag) => (
+              <FlagCard key={flag.id} flag={flag} />
+            ))}
+          </div>
+        </details>
+      )}
+    </section>
+  );
+}
