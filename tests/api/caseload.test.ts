@@ -100,6 +100,13 @@ describe('caseload, client timeline and portal', () => {
     const manager = await signIn(app, p.emails.manager, TEST_PASSWORD);
     const ok = await gql<{ caseload: unknown[] }>(manager, CASELOAD, { therapistId: p.therapistIds[0] });
     expect(ok.data?.caseload).toHaveLength(4);
+    const team = await gql<{ therapists: { id: string; activeClients: number; flaggedClients: number }[] }>(
+      manager,
+      '{ therapists { id activeClients flaggedClients } }',
+    );
+    expect(team.data?.therapists.find((t) => t.id === p.therapistIds[0])).toEqual(
+      expect.objectContaining({ activeClients: 4, flaggedClients: 1 }),
+    );
     const anonymous = await gql(request.agent(app.server), CASELOAD);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });

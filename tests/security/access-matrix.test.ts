@@ -89,6 +89,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   flags: { allowed: ['manager', 'therapist', 'otherTherapist', 'otherPractice'], call: async () => ({ query: '{ flags { id } }' }) },
   portal: { allowed: ['client', 'otherClient'], call: async () => ({ query: '{ portal { clientId } }' }) },
+  therapists: { allowed: ['manager'], call: async () => ({ query: '{ therapists { id activeClients } }' }) },
   login: {
     allowed: [],
     except: Object.fromEntries(EVERYONE.map((w) => [w, 'UNAUTHENTICATED'])),

@@ -14,6 +14,7 @@ import { MeasureService } from './measure/measure.service.js';
 import { MoodResolver } from './mood/mood.resolver.js';
 import { RatingLinkService } from './session/rating-link.service.js';
 import { SessionResolver } from './session/session.resolver.js';
+import { PracticeResolver } from './practice/practice.resolver.js';
 import { PortalResolver } from './portal/portal.resolver.js';
 import { SummaryService } from './summary/summary.service.js';
 import { TimelineResolver } from './timeline/timeline.resolver.js';
@@ -41,6 +42,7 @@ import { TimelineService } from './timeline/timeline.service.js';
     TimelineService,
     TimelineResolver,
     PortalResolver,
+    PracticeResolver,
   ],
   exports: [ClientAccessService, FlagEngine, FlagSweepService, SummaryService],
 })
