@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import type { RequestDb } from '../database/request-db.js';
 import type { RateLimiter } from '../modules/auth/rate-limiter.js';
+import type { VisibleClient } from '../modules/client/client-access.service.js';
 import type { Role } from './roles.js';
 
 export interface SignedInUser {
@@ -10,6 +11,8 @@ export interface SignedInUser {
   email: string;
   displayName: string;
   sessionId: string;
+  /** For a client: their own client record, loaded with the session. */
+  client?: VisibleClient;
 }
 
 /** The GraphQL context of one request. */

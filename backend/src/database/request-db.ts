@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { Role } from '../common/roles.js';
 
@@ -21,6 +22,8 @@ export class RequestDb {
   private runner?: Promise<QueryRunner>;
   private tenant?: Tenant;
   private finished = false;
+  /** Rows of the statement sent together with BEGIN (see beginWith). */
+  private opening?: unknown[];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,6 +48,22 @@ export class RequestDb {
     return rows[0];
   }
 
+  /**
+   * Opens the transaction with BEGIN and `sql` in one round trip (simple protocol: `sql` must carry
+   * no parameters, only literals the caller made safe). Used for the session lookup that starts
+   * almost every request. If the transaction is already open, `sql` simply runs in it.
+   */
+  async beginWith<T>(sql: string): Promise<T[]> {
+    if (this.runner) return this.query<T>(sql);
+    await this.open(sql);
+    return (this.opening ?? []) as T[];
+  }
+
+  /** Records the tenant a statement already bound with set_config (e.g. cairn_authenticate). */
+  bound(tenant: Tenant): void {
+    this.tenant = tenant;
+  }
+
   /** Binds the transaction to a practice (after sign-in is resolved, or at login). */
   async setTenant(tenant: Tenant): Promise<void> {
     this.tenant = tenant;
@@ -58,22 +77,27 @@ export class RequestDb {
     if (!this.runner) return;
     const runner = await this.runner;
     try {
-      if (runner.isTransactionActive) {
-        if (commit) await runner.commitTransaction();
-        else await runner.rollbackTransaction();
-      }
+      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
     } finally {
       await runner.release();
     }
   }
 
-  private open(): Promise<QueryRunner> {
+  private open(first?: string): Promise<QueryRunner> {
     if (this.finished) return Promise.reject(new Error('request transaction already finished'));
     this.runner ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       try {
-        await runner.connect();
-        await runner.startTransaction();
+        const client = (await runner.connect()) as PoolClient;
+        // BEGIN goes out with the first statement when there is one: one round trip fewer per request.
+        this.observer?.onStatement(this.requestId, 'BEGIN');
+        if (first) {
+          this.observer?.onStatement(this.requestId, first);
+          const results = (await client.query(`BEGIN; ${first}`)) as unknown as { rows: unknown[] }[];
+          this.opening = results[1]?.rows ?? [];
+        } else {
+          await client.query('BEGIN');
+        }
         if (this.tenant) await this.applyTenant(runner);
         return runner;
       } catch (error) {

@@ -52,6 +52,7 @@ export class ClientAccessService {
   /** The signed-in client's own record. */
   async ownClient(ctx: RequestContext, action: string): Promise<VisibleClient> {
     const user = await this.signedIn(ctx);
+    if (user.client) return user.client;
     const row =
       user.role === Role.CLIENT
         ? await ctx.db.one<VisibleClient>(
