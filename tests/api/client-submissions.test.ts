@@ -137,6 +137,18 @@ describe('client submissions', () => {
       ).toBe(1);
     });
 
+    it('counts a rupture as repaired when the next rating is 36 or more, and resolves it', async () => {
+      const sessionId = await newSession(2);
+      const token = await newLink(sessionId);
+      const res = await gql(request.agent(app.server), RATE, { input: { token, answers: [9, 9, 10, 9], idempotencyKey: newKey() } });
+      expect(res.errors).toBeUndefined();
+      const { rows } = await app.db.owner.query(
+        `SELECT status, repaired, resolve_note FROM flag WHERE client_id = $1 AND kind = 'ALLIANCE_RUPTURE'`,
+        [a.clientIds[2]],
+      );
+      expect(rows).toEqual([{ status: 'RESOLVED', repaired: true, resolve_note: 'Repaired: next alliance rating 37 of 40' }]);
+    });
+
     it('records exactly one of two concurrent ratings of the same session', async () => {
       const sessionId = await newSession(1);
       const submit = () =>
@@ -240,6 +252,32 @@ describe('client submissions', () => {
     it('refuses a therapist submitting as a client', async () => {
       const res = await gql(therapist, QUESTIONNAIRE, { input: { instrumentCode: 'GAD7', answers: [0, 0, 0, 0, 0, 0, 0], idempotencyKey: newKey() } });
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('practice instruments', () => {
+    it('lets a manager add a licensed instrument validated like the built-ins, naming the bad field', async () => {
+      const manager = await signIn(app, a.emails.manager, TEST_PASSWORD);
+      const doc = 'mutation($d: String!) { addPracticeInstrument(definition: $d) { code items { id } } }';
+      const good = {
+        code: 'ORS', version: '1', title: 'Outcome Rating Scale (practice licence)', direction: 'HIGHER_IS_BETTER',
+        items: [1, 2, 3, 4].map((n) => ({ id: `ors${n}`, text: `Item ${n} (licensed wording held by the practice)`, min: 0, max: 10 })),
+        total: { min: 0, max: 40 }, licence: 'Licensed to this practice',
+      };
+      const bad = await gql(manager, doc, { d: JSON.stringify({ ...good, total: { min: 0, max: 50 } }) });
+      expect(bad.errors?.[0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+      expect(String(bad.errors?.[0].extensions?.field)).toMatch(/^definition\.total/);
+      const notJson = await gql(manager, doc, { d: '{nope' });
+      expect(notJson.errors?.[0].extensions?.field).toBe('definition');
+      const ok = await gql<{ addPracticeInstrument: { code: string; items: unknown[] } }>(manager, doc, { d: JSON.stringify(good) });
+      expect(ok.data?.addPracticeInstrument).toEqual({ code: 'ORS', items: [{ id: 'ors1' }, { id: 'ors2' }, { id: 'ors3' }, { id: 'ors4' }] });
+      const builtIn = await gql(manager, doc, { d: JSON.stringify({ ...good, code: 'PHQ9' }) });
+      expect(builtIn.errors?.[0].extensions?.field).toBe('definition.code');
+      // A client of the practice can now answer it.
+      const res = await gql<{ submitQuestionnaire: { response: { total: number } } }>(otherClient, QUESTIONNAIRE, {
+        input: { instrumentCode: 'ORS', answers: [7, 8, 6, 9], idempotencyKey: newKey() },
+      });
+      expect(res.data?.submitQuestionnaire.response.total).toBe(30);
     });
   });
 

@@ -89,6 +89,24 @@ const OPERATIONS: Record<string, Operation> = {
   },
   flags: { allowed: ['manager', 'therapist', 'otherTherapist', 'otherPractice'], call: async () => ({ query: '{ flags { id } }' }) },
   portal: { allowed: ['client', 'otherClient'], call: async () => ({ query: '{ portal { clientId } }' }) },
+  auditTrail: {
+    allowed: ['manager'],
+    call: async (f) => ({ query: 'query($c: ID!) { auditTrail(clientId: $c) { id action } }', variables: { c: clientA(f) } }),
+  },
+  practiceReport: {
+    allowed: ['manager'],
+    call: async () => ({ query: '{ practiceReport(input: { from: "2025-01-01", to: "2026-12-31" }) { from } }' }),
+  },
+  createExport: {
+    allowed: ['manager'],
+    call: async () => ({ query: 'mutation { createExport(input: { format: CSV, from: "2025-01-01", to: "2026-12-31" }) { id } }' }),
+  },
+  exportProgress: {
+    allowed: [],
+    // An export id the caller did not create does not exist for them, whoever they are.
+    except: { manager: 'NOT_FOUND' },
+    call: async () => ({ query: 'query { exportProgress(id: "00000000000000000000000000000000") { status } }' }),
+  },
   therapists: { allowed: ['manager'], call: async () => ({ query: '{ therapists { id activeClients } }' }) },
   login: {
     allowed: [],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditResolver } from './audit/audit.resolver.js';
 import { CaseloadResolver } from './caseload/caseload.resolver.js';
 import { CaseloadService } from './caseload/caseload.service.js';
 import { ClientAccessService } from './client/client-access.service.js';
@@ -43,6 +44,7 @@ import { TimelineService } from './timeline/timeline.service.js';
     TimelineResolver,
     PortalResolver,
     PracticeResolver,
+    AuditResolver,
   ],
   exports: [ClientAccessService, FlagEngine, FlagSweepService, SummaryService],
 })
