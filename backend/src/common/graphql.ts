@@ -95,6 +95,12 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
             }
           }
         },
+        async executionDidStart({ contextValue, operation }: GraphQLRequestContext<RequestContext>) {
+          // A read writes only its audit rows and the session's last-seen time: those may reach disk a
+          // moment after the reply (PostgreSQL stays consistent; a crash can lose at most the last
+          // ~0.6 s of them). Every change to clinical data keeps a synchronous commit.
+          if (operation?.operation === 'query') await contextValue.db.readOnlyCommit();
+        },
         async willSendResponse({ contextValue, response, operation }: GraphQLRequestContext<RequestContext>) {
           const body = response.body;
           const errors = body?.kind === 'single' ? body.singleResult.errors : undefined;

@@ -24,6 +24,7 @@ export class RequestDb {
   private finished = false;
   /** Rows of the statement sent together with BEGIN (see beginWith). */
   private opening?: unknown[];
+  private relaxedCommit = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,6 +60,12 @@ export class RequestDb {
     return (this.opening ?? []) as T[];
   }
 
+  /** Lets this transaction's commit return before its WAL is flushed (reads: audit rows only). */
+  async readOnlyCommit(): Promise<void> {
+    this.relaxedCommit = true;
+    if (this.runner) await (await this.runner).query(`SET LOCAL synchronous_commit = off`);
+  }
+
   /** Records the tenant a statement already bound with set_config (e.g. cairn_authenticate). */
   bound(tenant: Tenant): void {
     this.tenant = tenant;
@@ -91,12 +98,13 @@ export class RequestDb {
         const client = (await runner.connect()) as PoolClient;
         // BEGIN goes out with the first statement when there is one: one round trip fewer per request.
         this.observer?.onStatement(this.requestId, 'BEGIN');
+        const begin = this.relaxedCommit ? 'BEGIN; SET LOCAL synchronous_commit = off;' : 'BEGIN;';
         if (first) {
           this.observer?.onStatement(this.requestId, first);
-          const results = (await client.query(`BEGIN; ${first}`)) as unknown as { rows: unknown[] }[];
-          this.opening = results[1]?.rows ?? [];
+          const results = (await client.query(`${begin} ${first}`)) as unknown as { rows: unknown[] }[];
+          this.opening = results.at(-1)?.rows ?? [];
         } else {
-          await client.query('BEGIN');
+          await client.query(begin);
         }
         if (this.tenant) await this.applyTenant(runner);
         return runner;

@@ -17,11 +17,20 @@ export function isLocalDate(value: unknown): value is LocalDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+// Caseload statistics convert the same few hundred dates over and over; parsing is the cost.
+const dayNumbers = new Map<string, number>();
+const MAX_CACHED_DATES = 20_000;
+
 /** Days since 1970-01-01 for a local date; throws on anything but a real 'YYYY-MM-DD'. */
 export function toDayNumber(date: LocalDate): number {
+  const cached = dayNumbers.get(date);
+  if (cached !== undefined) return cached;
   if (!isLocalDate(date)) throw new RangeError(`Expected a date as YYYY-MM-DD, got "${date}"`);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  const n = Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  if (dayNumbers.size >= MAX_CACHED_DATES) dayNumbers.clear();
+  dayNumbers.set(date, n);
+  return n;
 }
 
 export function fromDayNumber(dayNumber: number): LocalDate {
