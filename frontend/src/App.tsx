@@ -25,6 +25,9 @@ const RatingPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('./modules/reports/components/ReportsPage').then((m) => ({ default: m.ReportsPage })),
 );
+const TherapistsPage = lazy(() =>
+  import('./modules/therapists/components/TherapistsPage').then((m) => ({ default: m.TherapistsPage })),
+);
 
 const STAFF: readonly Role[] = ['THERAPIST', 'MANAGER'];
 const EVERYONE: readonly Role[] = ['THERAPIST', 'MANAGER', 'CLIENT'];
@@ -79,6 +82,7 @@ export function App() {
           <Route path="/clients/:id" element={page(STAFF, <ClientTimelinePage />)} />
           <Route path="/flags" element={page(STAFF, <FlagsPage />)} />
           <Route path="/reports" element={page(['MANAGER'], <ReportsPage />)} />
+          <Route path="/therapists" element={page(['MANAGER'], <TherapistsPage />)} />
           <Route path="/portal" element={page(['CLIENT'], <PortalPage />)} />
         </Route>
         <Route path="*" element={<NotFound />} />

@@ -35,6 +35,12 @@ export function createApolloClient(): ApolloClient {
         Instrument: { keyFields: ['code', 'version'] },
         InstrumentItem: { keyFields: false },
         RatingLinkInfo: { keyFields: false },
+        // A report has no id: it lives under its query arguments and is replaced whole on refetch.
+        PracticeReport: { keyFields: false, merge: true },
+        OutcomeFigures: { keyFields: false, merge: true },
+        Funnel: { keyFields: false, merge: true },
+        Rate: { keyFields: false, merge: true },
+        TherapistOutcome: { keyFields: false },
       },
     }),
   });

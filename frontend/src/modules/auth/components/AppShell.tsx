@@ -14,9 +14,10 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: '/caseload', label: 'Caseload' },
     { to: '/flags', label: 'Flags' },
   ],
-  // A manager has no caseload of their own; therapists' caseloads open from Reports.
+  // A manager has no caseload of their own; therapists' caseloads open from Therapists and Reports.
   MANAGER: [
     { to: '/reports', label: 'Reports' },
+    { to: '/therapists', label: 'Therapists' },
     { to: '/flags', label: 'Flags' },
   ],
   CLIENT: [{ to: '/portal', label: 'My check-in' }],

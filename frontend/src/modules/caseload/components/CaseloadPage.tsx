@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ErrorState } from '../../common/components/ErrorState';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useMe } from '../../auth/hooks/useMe';
@@ -64,8 +64,9 @@ export function CaseloadPage() {
           <h2 className="state__title">No clients yet</h2>
           {me?.role === 'MANAGER' && !therapistId ? (
             <p>
-              A practice manager has no caseload of their own. Open a therapist&apos;s caseload with{' '}
-              <code>/caseload?therapist=&lt;id&gt;</code>, or see practice-wide flags on the Flags page.
+              A practice manager has no caseload of their own. Open a therapist&apos;s caseload from the{' '}
+              <Link to="/therapists">Therapists</Link> page, or see practice-wide flags on the{' '}
+              <Link to="/flags">Flags</Link> page.
             </p>
           ) : (
             <p>Clients assigned {therapistId ? 'to this therapist' : 'to you'} will appear here, most urgent first.</p>

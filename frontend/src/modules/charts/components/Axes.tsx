@@ -30,6 +30,28 @@ export function TimeAxis({ x, innerHeight }: { x: TimeScale; innerHeight: number
   );
 }
 
+/** A numeric axis along the bottom of a plot (counts, sizes), whole-number ticks only, with a title. */
+export function CountAxis({ x, innerHeight, title }: { x: LinearScale; innerHeight: number; title: string }) {
+  const [left, right] = x.range();
+  const ticks = x.ticks(Math.max(2, Math.floor((right - left) / 64))).filter((tick) => Number.isInteger(tick));
+  return (
+    <g className="axis axis--count" transform={`translate(0,${innerHeight})`} aria-hidden="true">
+      <line x1={left} x2={right} className="axis__domain" />
+      {ticks.map((tick) => (
+        <g key={tick} transform={`translate(${x(tick)},0)`}>
+          <line y2={5} className="axis__tick" />
+          <text y={17} textAnchor="middle" className="axis__label">
+            {tick}
+          </text>
+        </g>
+      ))}
+      <text x={(left + right) / 2} y={34} textAnchor="middle" className="axis__title">
+        {title}
+      </text>
+    </g>
+  );
+}
+
 /** The value axis on the left with light gridlines across the plot. */
 export function ValueAxis({
   y,

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { TIMELINE_MARGIN } from '../layout';
+import { TIMELINE_MARGIN, type ChartMargin } from '../layout';
 
 export interface DataTableSpec {
   columns: readonly string[];
@@ -28,6 +28,7 @@ export function ChartFigure({
   tooltip,
   children,
   headingLevel = 3,
+  margin = TIMELINE_MARGIN,
 }: {
   testId: string;
   title: string;
@@ -39,11 +40,13 @@ export function ChartFigure({
   tooltip?: TooltipSpec | null;
   children: ReactNode;
   headingLevel?: 2 | 3 | 4;
+  /** Space around the plot area for axes; defaults to the timeline's, so dates line up across charts. */
+  margin?: ChartMargin;
 }) {
   const titleId = useId();
   const summaryId = useId();
   const Heading = `h${headingLevel}` as const;
-  const innerWidth = Math.max(0, width - TIMELINE_MARGIN.left - TIMELINE_MARGIN.right);
+  const innerWidth = Math.max(0, width - margin.left - margin.right);
   const flip = tooltip ? tooltip.x > innerWidth * 0.6 : false;
   return (
     <figure className="chart" data-testid={testId} aria-labelledby={titleId}>
@@ -58,13 +61,13 @@ export function ChartFigure({
       <div className="chart__plot" style={{ height }}>
         {width > 0 && (
           <svg width={width} height={height} role="group" aria-labelledby={titleId} aria-describedby={summaryId}>
-            <g transform={`translate(${TIMELINE_MARGIN.left},${TIMELINE_MARGIN.top})`}>{children}</g>
+            <g transform={`translate(${margin.left},${margin.top})`}>{children}</g>
           </svg>
         )}
         {tooltip && (
           <div
             className={`chart__tooltip${flip ? ' chart__tooltip--left' : ''}`}
-            style={{ left: TIMELINE_MARGIN.left + tooltip.x, top: TIMELINE_MARGIN.top + tooltip.y }}
+            style={{ left: margin.left + tooltip.x, top: margin.top + tooltip.y }}
             aria-hidden="true"
             data-testid={`${testId}-tooltip`}
           >
