@@ -6,8 +6,12 @@ const build = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const children = [
-  spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-b', '--watch', '--preserveWatchOutput'], { stdio: 'inherit' }),
-  spawn(process.execPath, ['--watch-path=backend/dist', '--watch-path=shared/dist', 'backend/dist/main.js'], { stdio: 'inherit' }),
+  spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-b', '--watch', '--preserveWatchOutput'], {
+    stdio: 'inherit',
+  }),
+  spawn(process.execPath, ['--watch-path=backend/dist', '--watch-path=shared/dist', 'backend/dist/main.js'], {
+    stdio: 'inherit',
+  }),
   spawn('npm', ['run', 'dev', '-w', '@cairn/frontend'], { stdio: 'inherit' }),
 ];
 const stop = () => {

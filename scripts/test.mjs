@@ -7,9 +7,11 @@ import { join } from 'node:path';
 
 // Type-check and build the packages first: a type error fails the run, and the jest global setup
 // starts PostgreSQL from the built db package.
-const tsc = (...args) => spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', ...args], { stdio: 'inherit' }).status;
+const tsc = (...args) =>
+  spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', ...args], { stdio: 'inherit' }).status;
 // The web app is built too: the browser tests load it from the server, as users do.
-const webBuild = () => spawnSync('npm', ['run', 'build', '--silent', '-w', '@cairn/frontend'], { stdio: 'inherit' }).status;
+const webBuild = () =>
+  spawnSync('npm', ['run', 'build', '--silent', '-w', '@cairn/frontend'], { stdio: 'inherit' }).status;
 if (tsc('-b') !== 0 || tsc('-p', 'tests') !== 0 || webBuild() !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -19,7 +21,10 @@ const out = join(mkdtempSync(join(tmpdir(), 'cairn-jest-')), 'results.json');
 const args = ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...process.argv.slice(2)];
 const run = spawnSync(process.execPath, args, {
   stdio: 'inherit',
-  env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim() },
+  env: {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim(),
+  },
 });
 let passed = 0;
 let failed = 0;

@@ -32,7 +32,11 @@ export async function createCairnApp(
   opts: { logger?: CairnLogger; observer?: StatementObserver } = {},
 ): Promise<CairnApp> {
   const logger = opts.logger ?? new CairnLogger();
-  const dataSource = createDataSource({ url: appDatabaseUrl, poolSize: config.dbPoolSize, applicationName: 'cairn-app' });
+  const dataSource = createDataSource({
+    url: appDatabaseUrl,
+    poolSize: config.dbPoolSize,
+    applicationName: 'cairn-app',
+  });
   await dataSource.initialize();
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, dataSource, logger, observer: opts.observer }),
@@ -83,12 +87,22 @@ function securityHeaders(config: AppConfig) {
 }
 
 /** A body that is not JSON, or too large, is the caller's mistake: 400/413 with a plain message. */
-function bodyErrors(error: { type?: string; status?: number } | undefined, _req: Request, res: Response, next: NextFunction): void {
+function bodyErrors(
+  error: { type?: string; status?: number } | undefined,
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   if (!error) return next();
   const tooLarge = error.type === 'entity.too.large';
   const status = tooLarge ? 413 : error.status && error.status < 500 ? error.status : 400;
   res.status(status).json({
-    errors: [{ message: tooLarge ? 'Request body is too large' : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    errors: [
+      {
+        message: tooLarge ? 'Request body is too large' : 'Request body is not valid JSON',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
   });
 }
 

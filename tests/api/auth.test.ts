@@ -17,7 +17,11 @@ describe('sign-in', () => {
     const agent = await signIn(app, practice.emails.therapists[0], TEST_PASSWORD);
     const res = await gql<{ me: { email: string; role: string; practiceName: string } }>(agent, ME);
     expect(res.data?.me).toEqual(
-      expect.objectContaining({ email: practice.emails.therapists[0], role: 'THERAPIST', practiceName: 'auth practice' }),
+      expect.objectContaining({
+        email: practice.emails.therapists[0],
+        role: 'THERAPIST',
+        practiceName: 'auth practice',
+      }),
     );
   });
 
@@ -31,14 +35,23 @@ describe('sign-in', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     const token = decodeURIComponent(cookie.split(';')[0].split('=')[1]);
-    const { rows } = await app.db.owner.query(`SELECT count(*)::int AS n FROM auth_session WHERE token_hash = convert_to($1, 'UTF8')`, [token]);
+    const { rows } = await app.db.owner.query(
+      `SELECT count(*)::int AS n FROM auth_session WHERE token_hash = convert_to($1, 'UTF8')`,
+      [token],
+    );
     expect(rows[0].n).toBe(0);
-    const hashed = await app.db.owner.query(`SELECT count(*)::int AS n FROM auth_session WHERE token_hash = sha256(convert_to($1, 'UTF8'))`, [token]);
+    const hashed = await app.db.owner.query(
+      `SELECT count(*)::int AS n FROM auth_session WHERE token_hash = sha256(convert_to($1, 'UTF8'))`,
+      [token],
+    );
     expect(hashed.rows[0].n).toBe(1);
   });
 
   it('gives the same error for a wrong password and an unknown email', async () => {
-    const wrong = await gql(request.agent(app.server), LOGIN, { email: practice.emails.therapists[1], password: 'nope-nope' });
+    const wrong = await gql(request.agent(app.server), LOGIN, {
+      email: practice.emails.therapists[1],
+      password: 'nope-nope',
+    });
     const unknown = await gql(request.agent(app.server), LOGIN, { email: 'nobody@test.cairn', password: 'nope-nope' });
     expect(wrong.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown.errors?.[0]).toEqual(wrong.errors?.[0]);
@@ -58,7 +71,11 @@ describe('sign-in', () => {
       .send({ query: LOGIN, variables: { email: practice.emails.therapists[1], password: TEST_PASSWORD } });
     const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? [])[0].split(';')[0];
     const replay = () =>
-      request(app.server).post('/graphql').set('content-type', 'application/json').set('cookie', cookie).send({ query: ME });
+      request(app.server)
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('cookie', cookie)
+        .send({ query: ME });
     expect((await replay()).body.data.me.email).toBe(practice.emails.therapists[1]);
     await request(app.server)
       .post('/graphql')
@@ -88,9 +105,10 @@ describe('sign-in', () => {
 
   it('keeps a session alive while it is used within the idle window', async () => {
     const agent = await signIn(app, practice.emails.manager, TEST_PASSWORD);
-    await app.db.owner.query(`UPDATE auth_session SET last_seen_at = now() - interval '14 minutes' WHERE user_id = $1`, [
-      practice.managerId,
-    ]);
+    await app.db.owner.query(
+      `UPDATE auth_session SET last_seen_at = now() - interval '14 minutes' WHERE user_id = $1`,
+      [practice.managerId],
+    );
     expect((await gql<{ me: { email: string } }>(agent, ME)).data?.me.email).toBe(practice.emails.manager);
     const { rows } = await app.db.owner.query(
       `SELECT max(last_seen_at) > now() - interval '1 minute' AS touched FROM auth_session WHERE user_id = $1`,
@@ -108,7 +126,10 @@ describe('sign-in', () => {
     }
     const locked = await gql(request.agent(app.server), LOGIN, { email, password: TEST_PASSWORD });
     expect(locked.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
-    const { rows } = await app.db.owner.query(`SELECT failed_logins, locked_until > now() AS locked FROM app_user WHERE email = $1`, [email]);
+    const { rows } = await app.db.owner.query(
+      `SELECT failed_logins, locked_until > now() AS locked FROM app_user WHERE email = $1`,
+      [email],
+    );
     expect(rows[0]).toEqual({ failed_logins: 5, locked: true });
   });
 
@@ -128,7 +149,10 @@ describe('sign-in', () => {
     try {
       const codes: (string | undefined)[] = [];
       for (let i = 0; i < 4; i++) {
-        const r = await gql(request.agent(strict.server), LOGIN, { email: `someone${i}@test.cairn`, password: 'x-wrong' });
+        const r = await gql(request.agent(strict.server), LOGIN, {
+          email: `someone${i}@test.cairn`,
+          password: 'x-wrong',
+        });
         codes.push(r.errors?.[0].extensions?.code);
       }
       expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);

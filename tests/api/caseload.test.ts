@@ -17,7 +17,13 @@ const CLIENT = `query($id: ID!) { client(id: $id) {
 const PORTAL = `{ portal { code today todayMood { rating } pendingQuestionnaires phq9 { latest } alliance { total } moods { rating } homework { title } goals { title } } }`;
 
 /** History written directly: PHQ-9 per attended session, 28 days of mood, as the generator would. */
-async function addHistory(app: TestApp, p: PracticeFixture, clientIndex: number, phq9: number[], moods: number[]): Promise<void> {
+async function addHistory(
+  app: TestApp,
+  p: PracticeFixture,
+  clientIndex: number,
+  phq9: number[],
+  moods: number[],
+): Promise<void> {
   const clientId = p.clientIds[clientIndex];
   await app.db.owner.query(
     `WITH ep AS (SELECT id FROM episode WHERE client_id = $1),
@@ -56,12 +62,17 @@ describe('caseload, client timeline and portal', () => {
 
   it("ranks a therapist's caseload with the urgent RISK client first", async () => {
     const client3 = await signIn(app, p.emails.clients[3], TEST_PASSWORD);
-    await gql(client3, `mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }`, { i: { rating: 2, helpNow: true, idempotencyKey: newKey() } });
+    await gql(client3, `mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }`, {
+      i: { rating: 2, helpNow: true, idempotencyKey: newKey() },
+    });
     const therapist = await signIn(app, p.emails.therapists[0], TEST_PASSWORD);
-    const res = await gql<{ caseload: { code: string; priority: number; openFlags: { kind: string; severity: string; description: string }[] }[] }>(
-      therapist,
-      CASELOAD,
-    );
+    const res = await gql<{
+      caseload: {
+        code: string;
+        priority: number;
+        openFlags: { kind: string; severity: string; description: string }[];
+      }[];
+    }>(therapist, CASELOAD);
     expect(res.errors).toBeUndefined();
     const rows = res.data?.caseload ?? [];
     expect(rows.map((r) => r.priority)).toEqual([1, 2, 3, 4]);
@@ -74,19 +85,37 @@ describe('caseload, client timeline and portal', () => {
     const therapist = await signIn(app, p.emails.therapists[0], TEST_PASSWORD);
     const res = await gql<{ caseload: Record<string, unknown>[] }>(therapist, CASELOAD);
     const improving = res.data?.caseload.find((r) => r.code === 'CL-001') as {
-      phq9: { baseline: number; latest: number; change: number; changeClass: string; isCase: boolean; points: unknown[] };
+      phq9: {
+        baseline: number;
+        latest: number;
+        change: number;
+        changeClass: string;
+        isCase: boolean;
+        points: unknown[];
+      };
       mood: { mean7: number; slope28: number; rmssd28: number; points: unknown[] };
       trajectorySignal: string;
     };
     // 18 -> 8: a drop of 10 >= 6 is reliable improvement; 8 < 10 is below caseness.
-    expect(improving.phq9).toEqual(expect.objectContaining({ baseline: 18, latest: 8, change: -10, changeClass: 'RELIABLE_IMPROVEMENT', isCase: false }));
+    expect(improving.phq9).toEqual(
+      expect.objectContaining({
+        baseline: 18,
+        latest: 8,
+        change: -10,
+        changeClass: 'RELIABLE_IMPROVEMENT',
+        isCase: false,
+      }),
+    );
     expect(improving.phq9.points).toHaveLength(5);
     // Ratings 3..9 on consecutive days: mean 6, slope +1/day = +7/week, every successive difference 1 so RMSSD 1.
     expect(improving.mood.mean7).toBeCloseTo(6, 10);
     expect(improving.mood.slope28).toBeCloseTo(7, 10);
     expect(improving.mood.rmssd28).toBeCloseTo(1, 10);
     expect(improving.mood.points).toHaveLength(7);
-    const worse = res.data?.caseload.find((r) => r.code === 'CL-002') as { phq9: { changeClass: string }; trajectorySignal: string };
+    const worse = res.data?.caseload.find((r) => r.code === 'CL-002') as {
+      phq9: { changeClass: string };
+      trajectorySignal: string;
+    };
     // 10 -> 17: +7 >= 6 is reliable deterioration, and well above any expected band at session 3.
     expect(worse.phq9.changeClass).toBe('RELIABLE_DETERIORATION');
     expect(worse.trajectorySignal).toBe('RED');
@@ -124,11 +153,16 @@ describe('caseload, client timeline and portal', () => {
 
   it('returns the full client timeline with expected trajectory band', async () => {
     const therapist = await signIn(app, p.emails.therapists[0], TEST_PASSWORD);
-    const res = await gql<{ client: { phq9: { changeClass: string }; expectedPhq9: { sessionNumber: number; lower: number; upper: number }[]; measures: unknown[]; moods: unknown[]; sessions: unknown[]; therapistName: string } }>(
-      therapist,
-      CLIENT,
-      { id: p.clientIds[0] },
-    );
+    const res = await gql<{
+      client: {
+        phq9: { changeClass: string };
+        expectedPhq9: { sessionNumber: number; lower: number; upper: number }[];
+        measures: unknown[];
+        moods: unknown[];
+        sessions: unknown[];
+        therapistName: string;
+      };
+    }>(therapist, CLIENT, { id: p.clientIds[0] });
     expect(res.errors).toBeUndefined();
     expect(res.data?.client.phq9.changeClass).toBe('RELIABLE_IMPROVEMENT');
     expect(res.data?.client.measures).toHaveLength(5);
@@ -145,7 +179,9 @@ describe('caseload, client timeline and portal', () => {
 
   it("gives a client their own portal and nothing of anyone else's", async () => {
     const client = await signIn(app, p.emails.clients[0], TEST_PASSWORD);
-    const res = await gql<{ portal: { code: string; phq9: { latest: number }; moods: unknown[]; pendingQuestionnaires: string[] } }>(client, PORTAL);
+    const res = await gql<{
+      portal: { code: string; phq9: { latest: number }; moods: unknown[]; pendingQuestionnaires: string[] };
+    }>(client, PORTAL);
     expect(res.errors).toBeUndefined();
     expect(res.data?.portal).toEqual(expect.objectContaining({ code: 'CL-001', phq9: { latest: 8 } }));
     expect(res.data?.portal.pendingQuestionnaires).toEqual(['GAD7']);

@@ -45,7 +45,11 @@ describe('client submissions', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    a = await createPractice(app.db.owner, 'sub', { therapists: 1, clientsPerTherapist: 3, timezone: 'America/Los_Angeles' });
+    a = await createPractice(app.db.owner, 'sub', {
+      therapists: 1,
+      clientsPerTherapist: 3,
+      timezone: 'America/Los_Angeles',
+    });
     b = await createPractice(app.db.owner, 'subb', { therapists: 1, clientsPerTherapist: 1 });
     therapist = await signIn(app, a.emails.therapists[0], TEST_PASSWORD);
     client = await signIn(app, a.emails.clients[0], TEST_PASSWORD);
@@ -59,7 +63,9 @@ describe('client submissions', () => {
       const sessionId = await newSession();
       const token = await newLink(sessionId);
       expect(Buffer.from(token, 'base64url').length).toBe(16);
-      expect(await countRows(app.db.owner, 'rating_link', `token_hash = sha256(convert_to($1, 'UTF8'))`, [token])).toBe(1);
+      expect(await countRows(app.db.owner, 'rating_link', `token_hash = sha256(convert_to($1, 'UTF8'))`, [token])).toBe(
+        1,
+      );
       const info = await gql<{ ratingLink: { therapistFirstName: string; sessionDate: string; expiresAt: string } }>(
         request.agent(app.server),
         LINK_INFO,
@@ -75,9 +81,13 @@ describe('client submissions', () => {
       const sessionId = await newSession();
       const token = await newLink(sessionId);
       const anon = request.agent(app.server);
-      const first = await gql<{ submitAllianceRating: { response: { total: number; sessionId: string } } }>(anon, RATE, {
-        input: { token, answers: [9, 9, 10, 9], idempotencyKey: newKey() },
-      });
+      const first = await gql<{ submitAllianceRating: { response: { total: number; sessionId: string } } }>(
+        anon,
+        RATE,
+        {
+          input: { token, answers: [9, 9, 10, 9], idempotencyKey: newKey() },
+        },
+      );
       expect(first.errors).toBeUndefined();
       expect(first.data?.submitAllianceRating.response).toEqual(expect.objectContaining({ total: 37, sessionId }));
       const again = await gql(anon, RATE, { input: { token, answers: [1, 1, 1, 1], idempotencyKey: newKey() } });
@@ -103,8 +113,13 @@ describe('client submissions', () => {
     it('rejects an expired link and a forged one alike', async () => {
       const sessionId = await newSession();
       const token = await newLink(sessionId);
-      await app.db.owner.query(`UPDATE rating_link SET expires_at = now() - interval '1 second' WHERE session_id = $1`, [sessionId]);
-      const expired = await gql(request.agent(app.server), RATE, { input: { token, answers: [9, 9, 9, 9], idempotencyKey: newKey() } });
+      await app.db.owner.query(
+        `UPDATE rating_link SET expires_at = now() - interval '1 second' WHERE session_id = $1`,
+        [sessionId],
+      );
+      const expired = await gql(request.agent(app.server), RATE, {
+        input: { token, answers: [9, 9, 9, 9], idempotencyKey: newKey() },
+      });
       const forged = await gql(request.agent(app.server), RATE, {
         input: { token: 'AAAAAAAAAAAAAAAAAAAAAA', answers: [9, 9, 9, 9], idempotencyKey: newKey() },
       });
@@ -130,23 +145,31 @@ describe('client submissions', () => {
     it('opens an alliance rupture flag for a low rating', async () => {
       const sessionId = await newSession(2);
       const token = await newLink(sessionId);
-      const res = await gql(request.agent(app.server), RATE, { input: { token, answers: [7, 6, 8, 7], idempotencyKey: newKey() } });
+      const res = await gql(request.agent(app.server), RATE, {
+        input: { token, answers: [7, 6, 8, 7], idempotencyKey: newKey() },
+      });
       expect(res.errors).toBeUndefined();
       expect(
-        await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'ALLIANCE_RUPTURE' AND status = 'OPEN'`, [a.clientIds[2]]),
+        await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'ALLIANCE_RUPTURE' AND status = 'OPEN'`, [
+          a.clientIds[2],
+        ]),
       ).toBe(1);
     });
 
     it('counts a rupture as repaired when the next rating is 36 or more, and resolves it', async () => {
       const sessionId = await newSession(2);
       const token = await newLink(sessionId);
-      const res = await gql(request.agent(app.server), RATE, { input: { token, answers: [9, 9, 10, 9], idempotencyKey: newKey() } });
+      const res = await gql(request.agent(app.server), RATE, {
+        input: { token, answers: [9, 9, 10, 9], idempotencyKey: newKey() },
+      });
       expect(res.errors).toBeUndefined();
       const { rows } = await app.db.owner.query(
         `SELECT status, repaired, resolve_note FROM flag WHERE client_id = $1 AND kind = 'ALLIANCE_RUPTURE'`,
         [a.clientIds[2]],
       );
-      expect(rows).toEqual([{ status: 'RESOLVED', repaired: true, resolve_note: 'Repaired: next alliance rating 37 of 40' }]);
+      expect(rows).toEqual([
+        { status: 'RESOLVED', repaired: true, resolve_note: 'Repaired: next alliance rating 37 of 40' },
+      ]);
     });
 
     it('records exactly one of two concurrent ratings of the same session', async () => {
@@ -160,22 +183,35 @@ describe('client submissions', () => {
 
     it("gives NOT_FOUND when a client rates another client's session", async () => {
       const sessionId = await newSession(0);
-      const res = await gql(otherClient, RATE, { input: { sessionId, answers: [9, 9, 9, 9], idempotencyKey: newKey() } });
+      const res = await gql(otherClient, RATE, {
+        input: { sessionId, answers: [9, 9, 9, 9], idempotencyKey: newKey() },
+      });
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
   });
 
   describe('logMood', () => {
     it("records today's mood in the client's time zone; a second entry replaces the first and says so", async () => {
-      const first = await gql<{ logMood: { entry: { localDate: string; rating: number }; replacedPrevious: boolean } }>(client, MOOD, {
-        input: { rating: 4, note: 'tired', idempotencyKey: newKey() },
-      });
+      const first = await gql<{ logMood: { entry: { localDate: string; rating: number }; replacedPrevious: boolean } }>(
+        client,
+        MOOD,
+        {
+          input: { rating: 4, note: 'tired', idempotencyKey: newKey() },
+        },
+      );
       const la = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
-      expect(first.data?.logMood).toEqual(expect.objectContaining({ replacedPrevious: false, entry: expect.objectContaining({ localDate: la, rating: 4 }) }));
+      expect(first.data?.logMood).toEqual(
+        expect.objectContaining({
+          replacedPrevious: false,
+          entry: expect.objectContaining({ localDate: la, rating: 4 }),
+        }),
+      );
       const second = await gql<{ logMood: { entry: { rating: number }; replacedPrevious: boolean } }>(client, MOOD, {
         input: { rating: 6, idempotencyKey: newKey() },
       });
-      expect(second.data?.logMood).toEqual(expect.objectContaining({ replacedPrevious: true, entry: expect.objectContaining({ rating: 6 }) }));
+      expect(second.data?.logMood).toEqual(
+        expect.objectContaining({ replacedPrevious: true, entry: expect.objectContaining({ rating: 6 }) }),
+      );
       expect(await countRows(app.db.owner, 'mood_entry', 'client_id = $1', [a.clientIds[0]])).toBe(1);
     });
 
@@ -184,7 +220,12 @@ describe('client submissions', () => {
       const res = await gql(otherClient, MOOD, { input: { rating, idempotencyKey: newKey() } });
       const error = res.errors?.[0];
       if (Number.isInteger(rating)) {
-        expect(error).toEqual(expect.objectContaining({ message: 'rating must be a whole number from 1 to 10', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'rating' }) }));
+        expect(error).toEqual(
+          expect.objectContaining({
+            message: 'rating must be a whole number from 1 to 10',
+            extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'rating' }),
+          }),
+        );
       } else {
         expect(error?.message).toMatch(/rating/);
       }
@@ -193,13 +234,17 @@ describe('client submissions', () => {
 
     it('records once for a retried idempotencyKey', async () => {
       const key = newKey();
-      const one = await gql<{ logMood: { entry: { id: string } } }>(otherClient, MOOD, { input: { rating: 7, idempotencyKey: key } });
+      const one = await gql<{ logMood: { entry: { id: string } } }>(otherClient, MOOD, {
+        input: { rating: 7, idempotencyKey: key },
+      });
       const two = await gql<{ logMood: { entry: { id: string }; replacedPrevious: boolean } }>(otherClient, MOOD, {
         input: { rating: 7, idempotencyKey: key },
       });
       expect(two.data?.logMood.entry.id).toBe(one.data?.logMood.entry.id);
       expect(two.data?.logMood.replacedPrevious).toBe(false);
-      const { rows } = await app.db.owner.query(`SELECT mood_count FROM client_summary WHERE client_id = $1`, [a.clientIds[1]]);
+      const { rows } = await app.db.owner.query(`SELECT mood_count FROM client_summary WHERE client_id = $1`, [
+        a.clientIds[1],
+      ]);
       expect(rows[0].mood_count).toBe(1);
     });
 
@@ -208,24 +253,31 @@ describe('client submissions', () => {
         input: { rating: 2, helpNow: true, idempotencyKey: newKey() },
       });
       expect(res.data?.logMood.crisis?.lines.map((l) => l.phone)).toContain('988');
-      expect(await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'RISK' AND severity = 'URGENT'`, [a.clientIds[1]])).toBe(1);
+      expect(
+        await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'RISK' AND severity = 'URGENT'`, [
+          a.clientIds[1],
+        ]),
+      ).toBe(1);
     });
   });
 
   describe('submitQuestionnaire', () => {
     it('PHQ-9 with item 9 = 1 opens exactly one open RISK flag and returns crisis resources, every time', async () => {
       for (let i = 0; i < 2; i++) {
-        const res = await gql<{ submitQuestionnaire: { response: { total: number; band: string }; crisis: { lines: { phone: string }[] } | null } }>(
-          client,
-          QUESTIONNAIRE,
-          { input: { instrumentCode: 'PHQ9', answers: PHQ9_ITEM9, idempotencyKey: newKey() } },
-        );
+        const res = await gql<{
+          submitQuestionnaire: {
+            response: { total: number; band: string };
+            crisis: { lines: { phone: string }[] } | null;
+          };
+        }>(client, QUESTIONNAIRE, { input: { instrumentCode: 'PHQ9', answers: PHQ9_ITEM9, idempotencyKey: newKey() } });
         expect(res.errors).toBeUndefined();
         expect(res.data?.submitQuestionnaire.response).toEqual(expect.objectContaining({ total: 9, band: 'mild' }));
         expect(res.data?.submitQuestionnaire.crisis?.lines.map((l) => l.phone)).toContain('988');
       }
       expect(
-        await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'RISK' AND status <> 'RESOLVED'`, [a.clientIds[0]]),
+        await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'RISK' AND status <> 'RESOLVED'`, [
+          a.clientIds[0],
+        ]),
       ).toBe(1);
     });
 
@@ -237,7 +289,12 @@ describe('client submissions', () => {
     });
 
     it.each([
-      ['PHQ9', [1, 1, 1, 1, 1, 1, 1, 1], 'answers[8]', /PHQ9 item 9 .* is missing; it needs a whole number from 0 to 3/],
+      [
+        'PHQ9',
+        [1, 1, 1, 1, 1, 1, 1, 1],
+        'answers[8]',
+        /PHQ9 item 9 .* is missing; it needs a whole number from 0 to 3/,
+      ],
       ['PHQ9', [1, 1, 1, 1, 4, 1, 1, 1, 1], 'answers[4]', /must be a whole number from 0 to 3, got 4/],
       ['GAD7', [1, 1, 1, 1, 1, 1, 1, 1], 'answers', /has 7 items, got 8 answers/],
       ['BDI', [1], 'instrumentCode', /not an instrument of this practice/],
@@ -250,7 +307,9 @@ describe('client submissions', () => {
     });
 
     it('refuses a therapist submitting as a client', async () => {
-      const res = await gql(therapist, QUESTIONNAIRE, { input: { instrumentCode: 'GAD7', answers: [0, 0, 0, 0, 0, 0, 0], idempotencyKey: newKey() } });
+      const res = await gql(therapist, QUESTIONNAIRE, {
+        input: { instrumentCode: 'GAD7', answers: [0, 0, 0, 0, 0, 0, 0], idempotencyKey: newKey() },
+      });
       expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
   });
@@ -260,17 +319,31 @@ describe('client submissions', () => {
       const manager = await signIn(app, a.emails.manager, TEST_PASSWORD);
       const doc = 'mutation($d: String!) { addPracticeInstrument(definition: $d) { code items { id } } }';
       const good = {
-        code: 'ORS', version: '1', title: 'Outcome Rating Scale (practice licence)', direction: 'HIGHER_IS_BETTER',
-        items: [1, 2, 3, 4].map((n) => ({ id: `ors${n}`, text: `Item ${n} (licensed wording held by the practice)`, min: 0, max: 10 })),
-        total: { min: 0, max: 40 }, licence: 'Licensed to this practice',
+        code: 'ORS',
+        version: '1',
+        title: 'Outcome Rating Scale (practice licence)',
+        direction: 'HIGHER_IS_BETTER',
+        items: [1, 2, 3, 4].map((n) => ({
+          id: `ors${n}`,
+          text: `Item ${n} (licensed wording held by the practice)`,
+          min: 0,
+          max: 10,
+        })),
+        total: { min: 0, max: 40 },
+        licence: 'Licensed to this practice',
       };
       const bad = await gql(manager, doc, { d: JSON.stringify({ ...good, total: { min: 0, max: 50 } }) });
       expect(bad.errors?.[0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
       expect(String(bad.errors?.[0].extensions?.field)).toMatch(/^definition\.total/);
       const notJson = await gql(manager, doc, { d: '{nope' });
       expect(notJson.errors?.[0].extensions?.field).toBe('definition');
-      const ok = await gql<{ addPracticeInstrument: { code: string; items: unknown[] } }>(manager, doc, { d: JSON.stringify(good) });
-      expect(ok.data?.addPracticeInstrument).toEqual({ code: 'ORS', items: [{ id: 'ors1' }, { id: 'ors2' }, { id: 'ors3' }, { id: 'ors4' }] });
+      const ok = await gql<{ addPracticeInstrument: { code: string; items: unknown[] } }>(manager, doc, {
+        d: JSON.stringify(good),
+      });
+      expect(ok.data?.addPracticeInstrument).toEqual({
+        code: 'ORS',
+        items: [{ id: 'ors1' }, { id: 'ors2' }, { id: 'ors3' }, { id: 'ors4' }],
+      });
       const builtIn = await gql(manager, doc, { d: JSON.stringify({ ...good, code: 'PHQ9' }) });
       expect(builtIn.errors?.[0].extensions?.field).toBe('definition.code');
       // A client of the practice can now answer it.
@@ -291,23 +364,38 @@ describe('client submissions', () => {
         input: { assignmentId, status: 'PARTIAL', effort: 6, helpfulness: 7, idempotencyKey: newKey() },
       });
       expect(ok.data?.reportHomework).toEqual(expect.objectContaining({ status: 'PARTIAL', effort: 6 }));
-      const bad = await gql(client, REPORT, { input: { assignmentId, status: 'DONE', effort: 11, idempotencyKey: newKey() } });
+      const bad = await gql(client, REPORT, {
+        input: { assignmentId, status: 'DONE', effort: 11, idempotencyKey: newKey() },
+      });
       expect(bad.errors?.[0]).toEqual(
-        expect.objectContaining({ message: 'effort must be a whole number from 0 to 10', extensions: expect.objectContaining({ field: 'effort' }) }),
+        expect.objectContaining({
+          message: 'effort must be a whole number from 0 to 10',
+          extensions: expect.objectContaining({ field: 'effort' }),
+        }),
       );
-      const notMine = await gql(otherClient, REPORT, { input: { assignmentId, status: 'DONE', idempotencyKey: newKey() } });
+      const notMine = await gql(otherClient, REPORT, {
+        input: { assignmentId, status: 'DONE', idempotencyKey: newKey() },
+      });
       expect(notMine.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-      const foreign = await gql(foreignClient, REPORT, { input: { assignmentId, status: 'DONE', idempotencyKey: newKey() } });
+      const foreign = await gql(foreignClient, REPORT, {
+        input: { assignmentId, status: 'DONE', idempotencyKey: newKey() },
+      });
       expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect(await countRows(app.db.owner, 'homework_report', 'assignment_id = $1', [assignmentId])).toBe(1);
 
-      const goal = await gql<{ setGoal: { id: string } }>(therapist, SET_GOAL, { input: { clientId: a.clientIds[0], title: 'Sleep by 11' } });
+      const goal = await gql<{ setGoal: { id: string } }>(therapist, SET_GOAL, {
+        input: { clientId: a.clientIds[0], title: 'Sleep by 11' },
+      });
       const goalId = goal.data?.setGoal.id;
-      const rated = await gql<{ rateGoal: { rating: number } }>(client, RATE_GOAL, { input: { goalId, rating: 3, idempotencyKey: newKey() } });
+      const rated = await gql<{ rateGoal: { rating: number } }>(client, RATE_GOAL, {
+        input: { goalId, rating: 3, idempotencyKey: newKey() },
+      });
       expect(rated.data?.rateGoal.rating).toBe(3);
       const tooHigh = await gql(client, RATE_GOAL, { input: { goalId, rating: 11, idempotencyKey: newKey() } });
       expect(tooHigh.errors?.[0].message).toBe('rating must be a whole number from 0 to 10');
-      const foreignGoal = await gql(foreignClient, RATE_GOAL, { input: { goalId, rating: 5, idempotencyKey: newKey() } });
+      const foreignGoal = await gql(foreignClient, RATE_GOAL, {
+        input: { goalId, rating: 5, idempotencyKey: newKey() },
+      });
       expect(foreignGoal.errors?.[0].extensions?.code).toBe('NOT_FOUND');
       expect(await countRows(app.db.owner, 'goal_rating', 'goal_id = $1', [goalId])).toBe(1);
     });
@@ -315,18 +403,39 @@ describe('client submissions', () => {
 
   describe('flags', () => {
     it('acknowledging then resolving keeps who, when and both notes', async () => {
-      const open = await gql<{ flags: { id: string; kind: string; description: string; clientId: string }[] }>(therapist, FLAGS, { status: 'OPEN' });
+      const open = await gql<{ flags: { id: string; kind: string; description: string; clientId: string }[] }>(
+        therapist,
+        FLAGS,
+        { status: 'OPEN' },
+      );
       const risk = open.data?.flags.find((f) => f.kind === 'RISK' && f.clientId === a.clientIds[0]);
       expect(risk?.description).toMatch(/item 9/i);
-      const ack = await gql(therapist, `mutation($id: ID!) { acknowledgeFlag(id: $id, note: "Called the client") { status acknowledgedByName } }`, { id: risk?.id });
+      const ack = await gql(
+        therapist,
+        `mutation($id: ID!) { acknowledgeFlag(id: $id, note: "Called the client") { status acknowledgedByName } }`,
+        { id: risk?.id },
+      );
       expect(ack.data).toEqual({ acknowledgeFlag: { status: 'ACKNOWLEDGED', acknowledgedByName: 'Dr sub 1' } });
-      const res = await gql(therapist, `mutation($id: ID!) { resolveFlag(id: $id, note: "Safety plan agreed") { status acknowledgeNote resolveNote resolvedByName } }`, { id: risk?.id });
+      const res = await gql(
+        therapist,
+        `mutation($id: ID!) { resolveFlag(id: $id, note: "Safety plan agreed") { status acknowledgeNote resolveNote resolvedByName } }`,
+        { id: risk?.id },
+      );
       expect(res.data).toEqual({
-        resolveFlag: { status: 'RESOLVED', acknowledgeNote: 'Called the client', resolveNote: 'Safety plan agreed', resolvedByName: 'Dr sub 1' },
+        resolveFlag: {
+          status: 'RESOLVED',
+          acknowledgeNote: 'Called the client',
+          resolveNote: 'Safety plan agreed',
+          resolvedByName: 'Dr sub 1',
+        },
       });
-      const again = await gql(therapist, `mutation($id: ID!) { resolveFlag(id: $id, note: "again") { status } }`, { id: risk?.id });
+      const again = await gql(therapist, `mutation($id: ID!) { resolveFlag(id: $id, note: "again") { status } }`, {
+        id: risk?.id,
+      });
       expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      const empty = await gql(therapist, `mutation($id: ID!) { acknowledgeFlag(id: $id, note: "  ") { status } }`, { id: open.data?.flags[0].id });
+      const empty = await gql(therapist, `mutation($id: ID!) { acknowledgeFlag(id: $id, note: "  ") { status } }`, {
+        id: open.data?.flags[0].id,
+      });
       expect(empty.errors?.[0].extensions?.field).toBe('note');
     });
 

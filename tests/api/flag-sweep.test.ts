@@ -30,15 +30,18 @@ describe('periodic flag sweep', () => {
     expect(await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'DISENGAGING'`, [p.clientIds[0]])).toBe(1);
     expect(await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'STALLED'`, [p.clientIds[1]])).toBe(1);
     expect(await countRows(app.db.owner, 'flag', `client_id = $1`, [p.clientIds[2]])).toBe(0);
-    const { rows } = await app.db.owner.query(`SELECT evidence, rule_version FROM flag WHERE client_id = $1`, [p.clientIds[0]]);
+    const { rows } = await app.db.owner.query(`SELECT evidence, rule_version FROM flag WHERE client_id = $1`, [
+      p.clientIds[0],
+    ]);
     expect(rows[0].rule_version).toBe('1.0.0');
     expect(rows[0].evidence.triggers[0]).toEqual(expect.objectContaining({ rule: 'MOOD_GAP', daysWithoutEntry: 9 }));
   });
 
   it('does not re-open a kind the therapist resolved within the last two weeks', async () => {
-    await app.db.owner.query(`UPDATE flag SET status = 'RESOLVED', resolved_at = now(), resolve_note = 'spoke on the phone' WHERE client_id = $1`, [
-      p.clientIds[0],
-    ]);
+    await app.db.owner.query(
+      `UPDATE flag SET status = 'RESOLVED', resolved_at = now(), resolve_note = 'spoke on the phone' WHERE client_id = $1`,
+      [p.clientIds[0]],
+    );
     await app.cairn.app.get(FlagSweepService).sweepAll();
     expect(await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'DISENGAGING'`, [p.clientIds[0]])).toBe(1);
   });

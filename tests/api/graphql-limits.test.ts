@@ -35,11 +35,17 @@ describe('GraphQL hardening', () => {
   });
 
   it('answers a malformed document with 400 and no stack trace', async () => {
-    const res = await request(app.server).post('/graphql').set('content-type', 'application/json').send('{"query": "{ me { ');
+    const res = await request(app.server)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send('{"query": "{ me { ');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toBe('Request body is not valid JSON');
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
-    const parse = await request(app.server).post('/graphql').set('content-type', 'application/json').send({ query: '{ me { ' });
+    const parse = await request(app.server)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: '{ me { ' });
     expect(parse.status).toBe(400);
     expect(parse.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
     expect(parse.body.errors[0].extensions.stacktrace).toBeUndefined();
@@ -55,7 +61,10 @@ describe('GraphQL token limit', () => {
 
   it('refuses a document with more than 3000 tokens', async () => {
     const fields = Array.from({ length: 3100 }, () => '__typename').join(' ');
-    const res = await request(app.server).post('/graphql').set('content-type', 'application/json').send({ query: `{ ${fields} }` });
+    const res = await request(app.server)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ ${fields} }` });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].message).toBe('Query has more than 3000 tokens');
   });

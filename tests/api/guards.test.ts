@@ -31,7 +31,9 @@ describe('access guard', () => {
         if (!access) unguarded.push(label);
       }
     }
-    expect(operations).toEqual(expect.arrayContaining(['AuthResolver.me', 'AuthResolver.login', 'AuthResolver.logout']));
+    expect(operations).toEqual(
+      expect.arrayContaining(['AuthResolver.me', 'AuthResolver.login', 'AuthResolver.logout']),
+    );
     expect(unguarded).toEqual([]);
   });
 });

@@ -61,11 +61,17 @@ describe('dashboard and client portal in Chromium', () => {
       await therapistPage.getByTestId(chart).first().waitFor({ state: 'visible' });
     }
     await therapistPage.screenshot({ path: `${ARTIFACTS}client.png`, fullPage: true });
-    const card = therapistPage.getByTestId('flag-card').filter({ hasText: /item 9|Risk/i }).first();
+    const card = therapistPage
+      .getByTestId('flag-card')
+      .filter({ hasText: /item 9|Risk/i })
+      .first();
     await card.getByLabel('Note for this flag').fill('Phoned the client; safety plan reviewed.');
     await card.getByRole('button', { name: 'Acknowledge' }).click();
     await therapistPage.getByText('Flag acknowledged.').waitFor();
-    await therapistPage.getByText(/Acknowledged by .*Phoned the client/).first().waitFor();
+    await therapistPage
+      .getByText(/Acknowledged by .*Phoned the client/)
+      .first()
+      .waitFor();
     expect(consoleErrors).toEqual([]);
   });
 
@@ -117,7 +123,7 @@ describe('dashboard and client portal in Chromium', () => {
     await row.locator('[data-testid="flag-chip"][data-kind="ALLIANCE_RUPTURE"]').waitFor();
   });
 
-  it("gives a client their portal on a phone without horizontal scrolling", async () => {
+  it('gives a client their portal on a phone without horizontal scrolling', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await phone.newPage();
     const errors: string[] = [];

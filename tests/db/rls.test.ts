@@ -78,9 +78,23 @@ describe('row-level security', () => {
   it('covers every table of the data model', () => {
     expect(tables).toEqual(
       expect.arrayContaining([
-        'app_user', 'audit_event', 'auth_session', 'client', 'client_summary', 'episode', 'flag', 'goal',
-        'goal_rating', 'homework_assignment', 'homework_report', 'idempotency_key', 'measure_response',
-        'mood_entry', 'practice_instrument', 'rating_link', 'therapy_session',
+        'app_user',
+        'audit_event',
+        'auth_session',
+        'client',
+        'client_summary',
+        'episode',
+        'flag',
+        'goal',
+        'goal_rating',
+        'homework_assignment',
+        'homework_report',
+        'idempotency_key',
+        'measure_response',
+        'mood_entry',
+        'practice_instrument',
+        'rating_link',
+        'therapy_session',
       ]),
     );
   });
@@ -90,7 +104,10 @@ describe('row-level security', () => {
       for (const table of tables) {
         const { rows } = await app.query<{ practice_id: string }>(`SELECT practice_id FROM ${table}`);
         expect({ table, some: rows.length > 0 }).toEqual({ table, some: true });
-        expect({ table, foreign: rows.filter((r) => r.practice_id !== a.practiceId).length }).toEqual({ table, foreign: 0 });
+        expect({ table, foreign: rows.filter((r) => r.practice_id !== a.practiceId).length }).toEqual({
+          table,
+          foreign: 0,
+        });
       }
       const practices = await app.query<{ id: string }>(`SELECT id FROM practice`);
       expect(practices.rows.map((r) => r.id)).toEqual([a.practiceId]);
@@ -109,10 +126,10 @@ describe('row-level security', () => {
   it('refuses to write a row into another practice', async () => {
     await expect(
       asPractice(a.practiceId, () =>
-        app.query(`INSERT INTO mood_entry (practice_id, client_id, local_date, rating) VALUES ($1, $2, current_date - 1, 5)`, [
-          b.practiceId,
-          b.clientIds[0],
-        ]),
+        app.query(
+          `INSERT INTO mood_entry (practice_id, client_id, local_date, rating) VALUES ($1, $2, current_date - 1, 5)`,
+          [b.practiceId, b.clientIds[0]],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -148,7 +165,9 @@ describe('row-level security', () => {
     await expect(
       asPractice(a.practiceId, () => app.query(`UPDATE audit_event SET outcome = 'DENIED'`)),
     ).rejects.toThrow(/permission denied/);
-    await expect(asPractice(a.practiceId, () => app.query(`DELETE FROM audit_event`))).rejects.toThrow(/permission denied/);
+    await expect(asPractice(a.practiceId, () => app.query(`DELETE FROM audit_event`))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it('cannot read auth secrets of another practice through the lookup functions except by exact hash', async () => {

@@ -20,7 +20,14 @@ async function start(dataDir: string, port: number): Promise<Started> {
   const began = Date.now();
   const child = spawn(process.execPath, ['backend/dist/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), CAIRN_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      PORT: String(port),
+      CAIRN_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -64,7 +71,10 @@ describe('npm start (embedded PostgreSQL)', () => {
         .set('content-type', 'application/json')
         .send({ query: 'mutation { login(email: "therapist1@demo.cairn.test", password: "cairn-demo") { id } }' });
       expect(login.body.errors).toBeUndefined();
-      const me = await agent.post('/graphql').set('content-type', 'application/json').send({ query: '{ me { email role } }' });
+      const me = await agent
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: '{ me { email role } }' });
       expect(me.body.data.me).toEqual({ email: 'therapist1@demo.cairn.test', role: 'THERAPIST' });
       const health = await request(first.url).get('/health');
       expect(health.status).toBe(200);
@@ -80,7 +90,10 @@ describe('npm start (embedded PostgreSQL)', () => {
         .post('/graphql')
         .set('content-type', 'application/json')
         .send({ query: 'mutation { login(email: "manager@demo.cairn.test", password: "cairn-demo") { id } }' });
-      const me = await agent.post('/graphql').set('content-type', 'application/json').send({ query: '{ me { practiceName } }' });
+      const me = await agent
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .send({ query: '{ me { practiceName } }' });
       expect(me.body.data.me.practiceName).toBe('Riverside Psychology (demo)');
     } finally {
       await stop(second);

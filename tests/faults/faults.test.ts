@@ -19,17 +19,29 @@ describe('a submission that fails mid-transaction', () => {
   it('leaves nothing behind: the response, summary and idempotency key all roll back', async () => {
     const f = await createPractice(app.db.owner, 'midtx', { therapists: 1, clientsPerTherapist: 1 });
     // The last write of the submission (opening the RISK flag) fails inside the database.
-    await app.db.owner.query(`CREATE FUNCTION fail_flag() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
-    await app.db.owner.query(`CREATE TRIGGER fail_flag BEFORE INSERT ON flag FOR EACH ROW EXECUTE FUNCTION fail_flag()`);
+    await app.db.owner.query(
+      `CREATE FUNCTION fail_flag() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`,
+    );
+    await app.db.owner.query(
+      `CREATE TRIGGER fail_flag BEFORE INSERT ON flag FOR EACH ROW EXECUTE FUNCTION fail_flag()`,
+    );
     const client = await signIn(app, f.emails.clients[0], TEST_PASSWORD);
-    const res = await gql(client, 'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }', {
-      i: { instrumentCode: 'PHQ9', answers: [2, 2, 2, 2, 2, 2, 2, 2, 1], idempotencyKey: newKey() },
-    });
-    expect(res.errors?.[0]).toEqual(expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }));
+    const res = await gql(
+      client,
+      'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }',
+      {
+        i: { instrumentCode: 'PHQ9', answers: [2, 2, 2, 2, 2, 2, 2, 2, 1], idempotencyKey: newKey() },
+      },
+    );
+    expect(res.errors?.[0]).toEqual(
+      expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    );
     expect(JSON.stringify(res.errors)).not.toMatch(/disk full|\.ts:\d+/);
     expect(await countRows(app.db.owner, 'measure_response')).toBe(0);
     expect(await countRows(app.db.owner, 'idempotency_key')).toBe(0);
-    const { rows } = await app.db.owner.query(`SELECT phq9_count FROM client_summary WHERE client_id = $1`, [f.clientIds[0]]);
+    const { rows } = await app.db.owner.query(`SELECT phq9_count FROM client_summary WHERE client_id = $1`, [
+      f.clientIds[0],
+    ]);
     expect(rows[0].phq9_count).toBe(0);
     await app.db.owner.query(`DROP TRIGGER fail_flag ON flag`);
   });
@@ -37,7 +49,9 @@ describe('a submission that fails mid-transaction', () => {
   it('finishes in-flight requests on graceful shutdown', async () => {
     const other = await startTestApp();
     const f = await createPractice(other.db.owner, 'drain', { therapists: 1, clientsPerTherapist: 1 });
-    await other.db.owner.query(`CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.7); RETURN NEW; END $$`);
+    await other.db.owner.query(
+      `CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(0.7); RETURN NEW; END $$`,
+    );
     await other.db.owner.query(`CREATE TRIGGER slow BEFORE INSERT ON mood_entry FOR EACH ROW EXECUTE FUNCTION slow()`);
     const client = await signIn(other, f.emails.clients[0], TEST_PASSWORD);
     const inFlight = gql(client, 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { rating } } }', {
@@ -74,7 +88,9 @@ describe('the database going away', () => {
     await createPractice(pool, 'out', { therapists: 1, clientsPerTherapist: 1 });
     await pool.end();
     const config = loadConfig({ NODE_ENV: 'test' });
-    cairn = await createCairnApp(config, appRoleUrl(owner, 'outage-app-pw'), { logger: new CairnLogger({ write: () => undefined }) });
+    cairn = await createCairnApp(config, appRoleUrl(owner, 'outage-app-pw'), {
+      logger: new CairnLogger({ write: () => undefined }),
+    });
   });
   afterAll(async () => {
     await cairn.close();
@@ -85,8 +101,13 @@ describe('the database going away', () => {
   it('answers with a clean error while PostgreSQL is down and recovers when it returns', async () => {
     const http = cairn.app.getHttpServer();
     const agent = request.agent(http);
-    await gql(agent, 'mutation { login(email: "out-therapist1@test.cairn", password: "correct horse battery") { id } }');
-    expect((await gql<{ me: { email: string } }>(agent, '{ me { email } }')).data?.me.email).toBe('out-therapist1@test.cairn');
+    await gql(
+      agent,
+      'mutation { login(email: "out-therapist1@test.cairn", password: "correct horse battery") { id } }',
+    );
+    expect((await gql<{ me: { email: string } }>(agent, '{ me { email } }')).data?.me.email).toBe(
+      'out-therapist1@test.cairn',
+    );
 
     await server.stop();
     const down = await gql(agent, '{ caseload { clientId } }');

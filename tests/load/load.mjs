@@ -14,7 +14,9 @@ import { createCairnApp } from '../../backend/dist/bootstrap.js';
 import { CairnLogger } from '../../backend/dist/common/logger.js';
 import { loadConfig } from '../../backend/dist/config/app-config.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '16' } },
+});
 const SECONDS = Math.min(600, Number(values.seconds));
 const CONCURRENCY = Math.min(64, Number(values.concurrency));
 const CLIENTS = 64;
@@ -38,7 +40,9 @@ try {
     CAIRN_SUBMISSION_LIMIT_PER_MINUTE: '100000',
     CAIRN_SWEEP_INTERVAL_MINUTES: '0',
   });
-  const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, 'load-app-password'), { logger: new CairnLogger({ write: () => {} }) });
+  const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, 'load-app-password'), {
+    logger: new CairnLogger({ write: () => {} }),
+  });
   await cairn.app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${cairn.app.getHttpServer().address().port}`;
 
@@ -52,7 +56,9 @@ try {
     return { status: res.status, body, setCookie: res.headers.get('set-cookie') };
   };
   const login = async (email) => {
-    const r = await post(null, 'mutation($e: String!) { login(email: $e, password: "load-password") { id } }', { e: email });
+    const r = await post(null, 'mutation($e: String!) { login(email: $e, password: "load-password") { id } }', {
+      e: email,
+    });
     if (r.body.errors) throw new Error(`login ${email}: ${r.body.errors[0].message}`);
     return r.setCookie.split(';')[0];
   };
@@ -80,9 +86,13 @@ try {
         });
       } else if (roll < 0.7) {
         op = 'submitQuestionnaire';
-        r = await post(clientCookies[i], 'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }', {
-          i: { instrumentCode: 'GAD7', answers: [1, 1, 2, 1, 0, 1, 1], idempotencyKey: randomUUID() },
-        });
+        r = await post(
+          clientCookies[i],
+          'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }',
+          {
+            i: { instrumentCode: 'GAD7', answers: [1, 1, 2, 1, 0, 1, 1], idempotencyKey: randomUUID() },
+          },
+        );
       } else if (roll < 0.9) {
         op = 'logMood';
         r = await post(clientCookies[i], 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }', {
@@ -133,7 +143,9 @@ try {
 async function seed(url) {
   const pool = new pg.Pool({ connectionString: url });
   const pw = await hash('load-password');
-  const { rows: [p] } = await pool.query(`INSERT INTO practice (name) VALUES ('Load test practice') RETURNING id`);
+  const {
+    rows: [p],
+  } = await pool.query(`INSERT INTO practice (name) VALUES ('Load test practice') RETURNING id`);
   const therapists = [];
   const therapistIds = [];
   for (let t = 0; t < THERAPISTS; t++) {
@@ -149,17 +161,30 @@ async function seed(url) {
   for (let c = 0; c < CLIENTS; c++) {
     const email = `load-c${c}@load.test`;
     const therapistId = therapistIds[c % THERAPISTS];
-    const { rows: [u] } = await pool.query(
+    const {
+      rows: [u],
+    } = await pool.query(
       `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'CLIENT', $4) RETURNING id`,
       [p.id, email, pw, `Client ${c}`],
     );
-    const { rows: [client] } = await pool.query(
+    const {
+      rows: [client],
+    } = await pool.query(
       `INSERT INTO client (practice_id, therapist_id, user_id, code, timezone) VALUES ($1, $2, $3, $4, 'Europe/London') RETURNING id`,
       [p.id, therapistId, u.id, `LOAD-${c}`],
     );
-    await pool.query(`INSERT INTO episode (practice_id, client_id, started_on) VALUES ($1, $2, current_date - 30)`, [p.id, client.id]);
-    await pool.query(`INSERT INTO client_summary (practice_id, client_id, therapist_id) VALUES ($1, $2, $3)`, [p.id, client.id, therapistId]);
-    const { rows: [a] } = await pool.query(
+    await pool.query(`INSERT INTO episode (practice_id, client_id, started_on) VALUES ($1, $2, current_date - 30)`, [
+      p.id,
+      client.id,
+    ]);
+    await pool.query(`INSERT INTO client_summary (practice_id, client_id, therapist_id) VALUES ($1, $2, $3)`, [
+      p.id,
+      client.id,
+      therapistId,
+    ]);
+    const {
+      rows: [a],
+    } = await pool.query(
       `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, created_by)
        VALUES ($1, $2, 'Daily practice', 'DAILY', current_date - 7, $3) RETURNING id`,
       [p.id, client.id, therapistId],

@@ -7,7 +7,15 @@ import { countRows, createPractice, newKey, TEST_PASSWORD, type PracticeFixture 
  * A new operation that is not in the table fails the first test, so none can ship unchecked.
  */
 type Who = 'manager' | 'therapist' | 'otherTherapist' | 'client' | 'otherClient' | 'otherPractice' | 'anonymous';
-const EVERYONE: Who[] = ['manager', 'therapist', 'otherTherapist', 'client', 'otherClient', 'otherPractice', 'anonymous'];
+const EVERYONE: Who[] = [
+  'manager',
+  'therapist',
+  'otherTherapist',
+  'client',
+  'otherClient',
+  'otherPractice',
+  'anonymous',
+];
 type Outcome = 'ok' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
 
 interface Operation {
@@ -38,7 +46,10 @@ async function newSession(f: World): Promise<string> {
   return rows[0].id;
 }
 async function newFlag(f: World): Promise<string> {
-  await f.owner.query(`UPDATE flag SET status = 'RESOLVED', resolved_at = now() WHERE client_id = $1 AND kind = 'STALLED'`, [clientA(f)]);
+  await f.owner.query(
+    `UPDATE flag SET status = 'RESOLVED', resolved_at = now() WHERE client_id = $1 AND kind = 'STALLED'`,
+    [clientA(f)],
+  );
   const { rows } = await f.owner.query(
     `INSERT INTO flag (practice_id, client_id, kind, severity, evidence, rule_version) VALUES ($1, $2, 'STALLED', 'MEDIUM', '{}', 't') RETURNING id`,
     [f.a.practiceId, clientA(f)],
@@ -74,24 +85,39 @@ let codeSeq = 0;
 
 const OPERATIONS: Record<string, Operation> = {
   me: { allowed: EVERYONE, call: async () => ({ query: '{ me { id } }' }) },
-  instruments: { allowed: EVERYONE.filter((w) => w !== 'anonymous'), call: async () => ({ query: '{ instruments { code } }' }) },
+  instruments: {
+    allowed: EVERYONE.filter((w) => w !== 'anonymous'),
+    call: async () => ({ query: '{ instruments { code } }' }),
+  },
   ratingLink: {
     allowed: EVERYONE,
-    call: async (f) => ({ query: 'query($t: String!) { ratingLink(token: $t) { therapistFirstName } }', variables: { t: await newLinkToken(f) } }),
+    call: async (f) => ({
+      query: 'query($t: String!) { ratingLink(token: $t) { therapistFirstName } }',
+      variables: { t: await newLinkToken(f) },
+    }),
   },
   caseload: {
     allowed: ['manager', 'therapist'],
-    call: async (f) => ({ query: 'query($t: ID) { caseload(therapistId: $t) { clientId } }', variables: { t: f.a.therapistIds[0] } }),
+    call: async (f) => ({
+      query: 'query($t: ID) { caseload(therapistId: $t) { clientId } }',
+      variables: { t: f.a.therapistIds[0] },
+    }),
   },
   client: {
     allowed: ['manager', 'therapist'],
     call: async (f) => ({ query: 'query($id: ID!) { client(id: $id) { id } }', variables: { id: clientA(f) } }),
   },
-  flags: { allowed: ['manager', 'therapist', 'otherTherapist', 'otherPractice'], call: async () => ({ query: '{ flags { id } }' }) },
+  flags: {
+    allowed: ['manager', 'therapist', 'otherTherapist', 'otherPractice'],
+    call: async () => ({ query: '{ flags { id } }' }),
+  },
   portal: { allowed: ['client', 'otherClient'], call: async () => ({ query: '{ portal { clientId } }' }) },
   auditTrail: {
     allowed: ['manager'],
-    call: async (f) => ({ query: 'query($c: ID!) { auditTrail(clientId: $c) { id action } }', variables: { c: clientA(f) } }),
+    call: async (f) => ({
+      query: 'query($c: ID!) { auditTrail(clientId: $c) { id action } }',
+      variables: { c: clientA(f) },
+    }),
   },
   practiceReport: {
     allowed: ['manager'],
@@ -99,7 +125,9 @@ const OPERATIONS: Record<string, Operation> = {
   },
   createExport: {
     allowed: ['manager'],
-    call: async () => ({ query: 'mutation { createExport(input: { format: CSV, from: "2025-01-01", to: "2026-12-31" }) { id } }' }),
+    call: async () => ({
+      query: 'mutation { createExport(input: { format: CSV, from: "2025-01-01", to: "2026-12-31" }) { id } }',
+    }),
   },
   exportProgress: {
     allowed: [],
@@ -124,13 +152,18 @@ const OPERATIONS: Record<string, Operation> = {
   startEpisode: {
     allowed: ['therapist'],
     allowedOutcome: 'BAD_USER_INPUT', // the client already has an open episode: access passed, the rule refused
-    call: async (f) => ({ query: 'mutation($i: StartEpisodeInput!) { startEpisode(input: $i) { id } }', variables: { i: { clientId: clientA(f) } } }),
+    call: async (f) => ({
+      query: 'mutation($i: StartEpisodeInput!) { startEpisode(input: $i) { id } }',
+      variables: { i: { clientId: clientA(f) } },
+    }),
   },
   endEpisode: {
     allowed: ['therapist'],
     allowedOutcome: 'BAD_USER_INPUT', // ends before it started
     call: async (f) => {
-      const { rows } = await f.owner.query(`SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL`, [clientA(f)]);
+      const { rows } = await f.owner.query(`SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL`, [
+        clientA(f),
+      ]);
       return {
         query: 'mutation($i: EndEpisodeInput!) { endEpisode(input: $i) { id } }',
         variables: { i: { episodeId: rows[0].id, endedOn: '2000-01-01', endReason: 'COMPLETED' } },
@@ -153,7 +186,10 @@ const OPERATIONS: Record<string, Operation> = {
   },
   createRatingLink: {
     allowed: ['therapist'],
-    call: async (f) => ({ query: 'mutation($s: ID!) { createRatingLink(sessionId: $s) { url } }', variables: { s: await newSession(f) } }),
+    call: async (f) => ({
+      query: 'mutation($s: ID!) { createRatingLink(sessionId: $s) { url } }',
+      variables: { s: await newSession(f) },
+    }),
   },
   assignHomework: {
     allowed: ['therapist'],
@@ -164,15 +200,24 @@ const OPERATIONS: Record<string, Operation> = {
   },
   setGoal: {
     allowed: ['therapist'],
-    call: async (f) => ({ query: 'mutation($i: SetGoalInput!) { setGoal(input: $i) { id } }', variables: { i: { clientId: clientA(f), title: 'Sleep' } } }),
+    call: async (f) => ({
+      query: 'mutation($i: SetGoalInput!) { setGoal(input: $i) { id } }',
+      variables: { i: { clientId: clientA(f), title: 'Sleep' } },
+    }),
   },
   acknowledgeFlag: {
     allowed: ['therapist'],
-    call: async (f) => ({ query: 'mutation($id: ID!) { acknowledgeFlag(id: $id, note: "seen") { id } }', variables: { id: await newFlag(f) } }),
+    call: async (f) => ({
+      query: 'mutation($id: ID!) { acknowledgeFlag(id: $id, note: "seen") { id } }',
+      variables: { id: await newFlag(f) },
+    }),
   },
   resolveFlag: {
     allowed: ['therapist'],
-    call: async (f) => ({ query: 'mutation($id: ID!) { resolveFlag(id: $id, note: "done") { id } }', variables: { id: await newFlag(f) } }),
+    call: async (f) => ({
+      query: 'mutation($id: ID!) { resolveFlag(id: $id, note: "done") { id } }',
+      variables: { id: await newFlag(f) },
+    }),
   },
   submitAllianceRating: {
     allowed: ['client'],
@@ -183,7 +228,10 @@ const OPERATIONS: Record<string, Operation> = {
   },
   logMood: {
     allowed: ['client', 'otherClient'],
-    call: async () => ({ query: 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }', variables: { i: { rating: 6, idempotencyKey: newKey() } } }),
+    call: async () => ({
+      query: 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }',
+      variables: { i: { rating: 6, idempotencyKey: newKey() } },
+    }),
   },
   reportHomework: {
     allowed: ['client'],
@@ -264,7 +312,12 @@ describe('tenant and role isolation matrix', () => {
   const cases = Object.entries(OPERATIONS).flatMap(([name, op]) =>
     EVERYONE.map((who) => {
       const expected: Outcome =
-        op.except?.[who] ?? (op.allowed.includes(who) ? (op.allowedOutcome ?? 'ok') : who === 'anonymous' ? 'UNAUTHENTICATED' : 'NOT_FOUND');
+        op.except?.[who] ??
+        (op.allowed.includes(who)
+          ? (op.allowedOutcome ?? 'ok')
+          : who === 'anonymous'
+            ? 'UNAUTHENTICATED'
+            : 'NOT_FOUND');
       return [name, who, expected] as const;
     }),
   );

@@ -15,9 +15,13 @@ describe('application logs', () => {
     await gql(client, 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }', {
       i: { rating: 3, note, helpNow: true, idempotencyKey: newKey() },
     });
-    await gql(client, 'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }', {
-      i: { instrumentCode: 'PHQ9', answers: [3, 3, 3, 3, 3, 3, 3, 3, 2], idempotencyKey: newKey() },
-    });
+    await gql(
+      client,
+      'mutation($i: SubmitQuestionnaireInput!) { submitQuestionnaire(input: $i) { response { id } } }',
+      {
+        i: { instrumentCode: 'PHQ9', answers: [3, 3, 3, 3, 3, 3, 3, 3, 2], idempotencyKey: newKey() },
+      },
+    );
     // A failing call too: its error message quotes the bad value, and must not reach the log.
     await gql(client, 'mutation($i: LogMoodInput!) { logMood(input: $i) { entry { id } } }', {
       i: { rating: 77, note: `${note}-again`, idempotencyKey: newKey() },

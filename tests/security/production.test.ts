@@ -17,8 +17,13 @@ describe('in production mode', () => {
 
   it('never signs in the published demo accounts, and marks the session cookie Secure', async () => {
     const f = await createPractice(app.db.owner, 'prod', { therapists: 1, clientsPerTherapist: 0 });
-    await app.db.owner.query(`UPDATE app_user SET email = 'therapist9@demo.cairn.test' WHERE email = $1`, [f.emails.therapists[0]]);
-    const demo = await gql(request.agent(app.server), `mutation { login(email: "therapist9@demo.cairn.test", password: "${TEST_PASSWORD}") { id } }`);
+    await app.db.owner.query(`UPDATE app_user SET email = 'therapist9@demo.cairn.test' WHERE email = $1`, [
+      f.emails.therapists[0],
+    ]);
+    const demo = await gql(
+      request.agent(app.server),
+      `mutation { login(email: "therapist9@demo.cairn.test", password: "${TEST_PASSWORD}") { id } }`,
+    );
     expect(demo.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const res = await request(app.server)
       .post('/graphql')

@@ -60,10 +60,24 @@ export async function createPractice(
         } = await c.query<{ id: string }>(
           `INSERT INTO client (practice_id, therapist_id, user_id, code, display_name, timezone)
            VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
-          [p.id, therapistId, userId, `${prefix.toUpperCase()}-${String(n).padStart(3, '0')}`, `${prefix} Client ${n}`, opts.timezone ?? 'America/New_York'],
+          [
+            p.id,
+            therapistId,
+            userId,
+            `${prefix.toUpperCase()}-${String(n).padStart(3, '0')}`,
+            `${prefix} Client ${n}`,
+            opts.timezone ?? 'America/New_York',
+          ],
         );
-        await c.query(`INSERT INTO episode (practice_id, client_id, started_on) VALUES ($1,$2,current_date - 30)`, [p.id, client.id]);
-        await c.query(`INSERT INTO client_summary (practice_id, client_id, therapist_id) VALUES ($1,$2,$3)`, [p.id, client.id, therapistId]);
+        await c.query(`INSERT INTO episode (practice_id, client_id, started_on) VALUES ($1,$2,current_date - 30)`, [
+          p.id,
+          client.id,
+        ]);
+        await c.query(`INSERT INTO client_summary (practice_id, client_id, therapist_id) VALUES ($1,$2,$3)`, [
+          p.id,
+          client.id,
+          therapistId,
+        ]);
         clientIds.push(client.id);
         clientUserIds.push(userId);
       }
@@ -79,7 +93,12 @@ export async function createPractice(
 }
 
 /** Rows in a table, counted as the owner (RLS does not apply). */
-export async function countRows(owner: pg.Pool, table: string, where = 'true', params: unknown[] = []): Promise<number> {
+export async function countRows(
+  owner: pg.Pool,
+  table: string,
+  where = 'true',
+  params: unknown[] = [],
+): Promise<number> {
   const { rows } = await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
   return rows[0].n;
 }

@@ -23,7 +23,8 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (context.getType<string>() !== 'graphql') {
-      if (!access) throw new Error(`No access rule declared on ${context.getClass().name}.${context.getHandler().name}`);
+      if (!access)
+        throw new Error(`No access rule declared on ${context.getClass().name}.${context.getHandler().name}`);
       return access.public;
     }
     const ctx = GqlExecutionContext.create(context).getContext<RequestContext>();

@@ -1,7 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind, type GraphQLFormattedError } from 'graphql';
@@ -57,7 +60,9 @@ const MAX_TOKENS = 3000;
 export function tokenLimit(req: Request, res: Response, next: () => void): void {
   const query = (req.body as { query?: unknown } | undefined)?.query;
   if (req.path === '/graphql' && typeof query === 'string' && countTokens(query, MAX_TOKENS + 1) > MAX_TOKENS) {
-    res.status(400).json({ errors: [{ message: `Query has more than ${MAX_TOKENS} tokens`, extensions: { code: 'BAD_REQUEST' } }] });
+    res
+      .status(400)
+      .json({ errors: [{ message: `Query has more than ${MAX_TOKENS} tokens`, extensions: { code: 'BAD_REQUEST' } }] });
     return;
   }
   next();
@@ -87,7 +92,8 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
         async didEncounterErrors({ errors, contextValue }: GraphQLRequestContext<RequestContext>) {
           for (const e of errors ?? []) {
             const code = e.extensions?.code;
-            if (typeof code !== 'string' || !PUBLIC_ERROR_CODES.has(code)) { if (process.env.CAIRN_DEBUG_ERRORS) console.error(e.originalError ?? e);
+            if (typeof code !== 'string' || !PUBLIC_ERROR_CODES.has(code)) {
+              if (process.env.CAIRN_DEBUG_ERRORS) console.error(e.originalError ?? e);
               logger.event('error', 'unexpected error in request', {
                 requestId: contextValue.requestId,
                 errorName: e.originalError?.name ?? e.name,
@@ -122,12 +128,20 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
             }
           }
           // Every denied access leaves one audit row, even where no service wrote a more specific one.
-          const denied = errors?.find((e) => e.extensions?.code === 'NOT_FOUND' || e.extensions?.code === 'UNAUTHENTICATED');
+          const denied = errors?.find(
+            (e) => e.extensions?.code === 'NOT_FOUND' || e.extensions?.code === 'UNAUTHENTICATED',
+          );
           if (denied && !contextValue.deniedAudited) {
-            const action = typeof denied.path?.[0] === 'string' ? denied.path[0] : (operation?.name?.value ?? 'graphql');
-            await audit.denied(contextValue, contextValue.signedIn ?? null, action).catch((error: Error) =>
-              logger.event('error', 'denied access not audited', { requestId: contextValue.requestId, errorName: error.name }),
-            );
+            const action =
+              typeof denied.path?.[0] === 'string' ? denied.path[0] : (operation?.name?.value ?? 'graphql');
+            await audit
+              .denied(contextValue, contextValue.signedIn ?? null, action)
+              .catch((error: Error) =>
+                logger.event('error', 'denied access not audited', {
+                  requestId: contextValue.requestId,
+                  errorName: error.name,
+                }),
+              );
           }
           logger.event('info', 'graphql request', {
             requestId: contextValue.requestId,
@@ -180,7 +194,8 @@ export function graphqlOptions(deps: {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    context: ({ req, res }: { req: Request; res: Response }) => createContext(req, res, dataSource, auth, observer, submissions),
+    context: ({ req, res }: { req: Request; res: Response }) =>
+      createContext(req, res, dataSource, auth, observer, submissions),
     // graphql-armor is typed against Apollo's CJS build; the plugin objects are the same at runtime.
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]),

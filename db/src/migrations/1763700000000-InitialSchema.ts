@@ -379,7 +379,9 @@ export class InitialSchema1763700000000 implements MigrationInterface {
         CREATE ROLE cairn_lookup NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT;
       END IF;
     END $$`);
-    await q.query(`DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO cairn_app', current_database()); END $$`);
+    await q.query(
+      `DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO cairn_app', current_database()); END $$`,
+    );
     await q.query(`GRANT USAGE ON SCHEMA public TO cairn_app, cairn_lookup`);
     await q.query(`GRANT SELECT ON instrument TO cairn_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON practice TO cairn_app`);
@@ -435,6 +437,8 @@ export class InitialSchema1763700000000 implements MigrationInterface {
     await q.query(`DROP TABLE IF EXISTS instrument`);
     await q.query(`DROP FUNCTION IF EXISTS cairn_current_practice()`);
     await q.query(`REVOKE ALL ON SCHEMA public FROM cairn_app, cairn_lookup`);
-    await q.query(`DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM cairn_app', current_database()); END $$`);
+    await q.query(
+      `DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM cairn_app', current_database()); END $$`,
+    );
   }
 }

@@ -3,4 +3,8 @@ import { PracticeDirectory1763800000000 } from './1763800000000-PracticeDirector
 import { AuthenticateInOneCall1763900000000 } from './1763900000000-AuthenticateInOneCall.js';
 
 // Listed explicitly (not globbed) so the same list works from src under jest and from dist.
-export const migrations = [InitialSchema1763700000000, PracticeDirectory1763800000000, AuthenticateInOneCall1763900000000];
+export const migrations = [
+  InitialSchema1763700000000,
+  PracticeDirectory1763800000000,
+  AuthenticateInOneCall1763900000000,
+];

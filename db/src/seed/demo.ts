@@ -173,7 +173,9 @@ async function seedRiverside(db: pg.Client, ids: Rng, nowMs: number, passwordHas
     severity: 'URGENT',
     status: 'OPEN',
     // Evidence in the shared rules' own shape, so the dashboard words it like any engine-raised flag.
-    evidence: asJson(evaluateRisk({ phq9: { id: phq.id, at: phq.at, total: phq.total, answers: phq.answers }, helpNow: [] })?.evidence),
+    evidence: asJson(
+      evaluateRisk({ phq9: { id: phq.id, at: phq.at, total: phq.total, answers: phq.answers }, helpNow: [] })?.evidence,
+    ),
     rule_version: FLAG_RULE_VERSION,
     opened_at: phq.at,
     resolved_at: null,

@@ -24,7 +24,9 @@ export class AuditResolver {
   ) {}
 
   @Roles(Role.MANAGER)
-  @Query(() => [AuditEvent], { description: "Who accessed a client's record, newest first (managers only; itself audited)." })
+  @Query(() => [AuditEvent], {
+    description: "Who accessed a client's record, newest first (managers only; itself audited).",
+  })
   async auditTrail(
     @Context() ctx: RequestContext,
     @Args('clientId', { type: () => ID }) clientId: string,

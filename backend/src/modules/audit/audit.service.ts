@@ -21,12 +21,26 @@ export class AuditService {
     await ctx.db.query(
       `INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, 'ALLOWED', $7)`,
-      [user.practiceId, user.id, user.role, entry.subjectType ?? null, entry.subjectId ?? null, entry.action, ctx.requestId],
+      [
+        user.practiceId,
+        user.id,
+        user.role,
+        entry.subjectType ?? null,
+        entry.subjectId ?? null,
+        entry.action,
+        ctx.requestId,
+      ],
     );
   }
 
   /** Allowed reads of many subjects at once (one row per client per request). */
-  async allowedMany(ctx: RequestContext, user: SignedInUser, action: string, subjectType: string, ids: string[]): Promise<void> {
+  async allowedMany(
+    ctx: RequestContext,
+    user: SignedInUser,
+    action: string,
+    subjectType: string,
+    ids: string[],
+  ): Promise<void> {
     if (ids.length === 0) return;
     await ctx.db.query(
       `INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
@@ -36,7 +50,12 @@ export class AuditService {
   }
 
   /** A denied access, in a transaction of its own so the request's rollback cannot erase it. */
-  async denied(ctx: RequestContext, user: SignedInUser | null, action: string, entry: Omit<AuditEntry, 'action'> = {}): Promise<void> {
+  async denied(
+    ctx: RequestContext,
+    user: SignedInUser | null,
+    action: string,
+    entry: Omit<AuditEntry, 'action'> = {},
+  ): Promise<void> {
     ctx.deniedAudited = true;
     const tenant = user ? { practiceId: user.practiceId, userId: user.id, role: user.role } : null;
     await inTenantTransaction(this.dataSource, tenant, (db) =>

@@ -24,7 +24,8 @@ export class AuthResolver {
     @Args('password') password: string,
   ): Promise<Me> {
     if (email.length === 0 || email.length > 254) throw badInput('email', 'email must be 1 to 254 characters');
-    if (password.length === 0 || password.length > 1024) throw badInput('password', 'password must be 1 to 1024 characters');
+    if (password.length === 0 || password.length > 1024)
+      throw badInput('password', 'password must be 1 to 1024 characters');
     const user = await this.auth.login(ctx, email, password);
     return this.describe(ctx, user);
   }

@@ -28,7 +28,8 @@ export function summarizeScores(code: TrajectoryInstrument, points: ScorePoint[]
     latest: last?.total ?? null,
     latestAt: last?.at ?? null,
     change: first && last ? last.total - first.total : null,
-    changeClass: first && last && points.length >= 2 ? (classifyChange(code, first.total, last.total) as ChangeClass) : null,
+    changeClass:
+      first && last && points.length >= 2 ? (classifyChange(code, first.total, last.total) as ChangeClass) : null,
     band: last ? severityBand(code, last.total) : null,
     isCase: last ? isCase(code, last.total) : null,
     points,
@@ -36,8 +37,16 @@ export function summarizeScores(code: TrajectoryInstrument, points: ScorePoint[]
 }
 
 /** The worse of PHQ-9's and GAD-7's signals against their expected trajectories. */
-export function overallSignal(summaries: ScoreSummary[], models: TrajectoryModels = DEFAULT_TRAJECTORY_MODELS): TrajectorySignal {
-  const order: TrajectorySignal[] = ['GREEN' as TrajectorySignal, 'WHITE' as TrajectorySignal, 'YELLOW' as TrajectorySignal, 'RED' as TrajectorySignal];
+export function overallSignal(
+  summaries: ScoreSummary[],
+  models: TrajectoryModels = DEFAULT_TRAJECTORY_MODELS,
+): TrajectorySignal {
+  const order: TrajectorySignal[] = [
+    'GREEN' as TrajectorySignal,
+    'WHITE' as TrajectorySignal,
+    'YELLOW' as TrajectorySignal,
+    'RED' as TrajectorySignal,
+  ];
   let worst: TrajectorySignal | null = null;
   for (const s of summaries) {
     const signal = signalOf(s, models);
@@ -46,7 +55,10 @@ export function overallSignal(summaries: ScoreSummary[], models: TrajectoryModel
   return worst ?? ('WHITE' as TrajectorySignal);
 }
 
-export function signalOf(s: ScoreSummary, models: TrajectoryModels = DEFAULT_TRAJECTORY_MODELS): TrajectorySignal | null {
+export function signalOf(
+  s: ScoreSummary,
+  models: TrajectoryModels = DEFAULT_TRAJECTORY_MODELS,
+): TrajectorySignal | null {
   const last = s.points.at(-1);
   if (s.baseline === null || !last) return null;
   const band = severityBand(s.instrumentCode, s.baseline);

@@ -9,7 +9,9 @@ export class CaseloadResolver {
   constructor(private readonly caseloads: CaseloadService) {}
 
   @Roles(Role.THERAPIST, Role.MANAGER)
-  @Query(() => [CaseloadRow], { description: "A therapist's clients ranked by who needs attention first (default: the caller's own)." })
+  @Query(() => [CaseloadRow], {
+    description: "A therapist's clients ranked by who needs attention first (default: the caller's own).",
+  })
   caseload(
     @Context() ctx: RequestContext,
     @Args('therapistId', { type: () => ID, nullable: true }) therapistId?: string | null,

@@ -75,11 +75,12 @@ export class CaseloadService {
   async caseload(ctx: RequestContext, therapistId: string | null | undefined): Promise<CaseloadRow[]> {
     const user = await this.access.signedIn(ctx);
     const target = therapistId ?? user.id;
-    const allowed =
-      isUuid(target) &&
-      (user.role === Role.THERAPIST ? target === user.id : user.role === Role.MANAGER);
+    const allowed = isUuid(target) && (user.role === Role.THERAPIST ? target === user.id : user.role === Role.MANAGER);
     if (!allowed) {
-      await this.audit.denied(ctx, user, 'caseload', { subjectType: 'therapist', subjectId: isUuid(target) ? target : null });
+      await this.audit.denied(ctx, user, 'caseload', {
+        subjectType: 'therapist',
+        subjectId: isUuid(target) ? target : null,
+      });
       throw notFound('Caseload');
     }
     const rows = await ctx.db.query<CaseloadSqlRow>(CASELOAD_SQL, [target]);
@@ -93,7 +94,13 @@ export class CaseloadService {
     const built = rows.map((r) => buildRow(r, (flagsByClient.get(r.clientId) ?? []).sort(priorityRank)));
     built.sort(byPriority);
     built.forEach((row, i) => (row.priority = i + 1));
-    await this.audit.allowedMany(ctx, user, 'caseload', 'client', built.map((b) => b.clientId));
+    await this.audit.allowedMany(
+      ctx,
+      user,
+      'caseload',
+      'client',
+      built.map((b) => b.clientId),
+    );
     return built;
   }
 }

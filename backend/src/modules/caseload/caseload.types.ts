@@ -15,7 +15,8 @@ export enum TrajectorySignal {
 registerEnumType(ChangeClass, { name: 'ChangeClass' });
 registerEnumType(TrajectorySignal, {
   name: 'TrajectorySignal',
-  description: 'Latest score against the expected trajectory: GREEN better, WHITE within, YELLOW worse, RED well worse.',
+  description:
+    'Latest score against the expected trajectory: GREEN better, WHITE within, YELLOW worse, RED well worse.',
 });
 
 @ObjectType()
@@ -58,7 +59,8 @@ export class MoodSummary {
 export class AllianceSummary {
   @Field(() => Int, { nullable: true }) latest!: number | null;
   @Field(() => Date, { nullable: true }) latestAt!: Date | null;
-  @Field(() => Float, { nullable: true, description: 'Mean of up to 3 ratings before the latest.' }) previousMean!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean of up to 3 ratings before the latest.' }) previousMean!:
+    number | null;
   @Field(() => Float, { nullable: true, description: 'Latest minus previousMean.' }) trend!: number | null;
 }
 

@@ -43,7 +43,10 @@ export class ClientAccessService {
         )
       : undefined;
     if (!row || !canSee(user, row, mode)) {
-      await this.audit.denied(ctx, user, action, { subjectType: 'client', subjectId: isUuid(clientId) ? clientId : null });
+      await this.audit.denied(ctx, user, action, {
+        subjectType: 'client',
+        subjectId: isUuid(clientId) ? clientId : null,
+      });
       throw notFound('Client');
     }
     return row;

@@ -17,7 +17,10 @@ export class CreateClientInput {
   @TimeZone()
   timezone!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Required for a manager; a therapist creates for their own caseload.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Required for a manager; a therapist creates for their own caseload.',
+  })
   @IsOptional()
   @Id()
   therapistId?: string | null;

@@ -28,9 +28,10 @@ export class ClientResolver {
     } else if (input.therapistId && input.therapistId !== user.id) {
       throw notFound('Therapist');
     }
-    const therapist = await ctx.db.one(`SELECT 1 FROM app_user WHERE id = $1 AND role = 'THERAPIST' AND disabled_at IS NULL`, [
-      therapistId,
-    ]);
+    const therapist = await ctx.db.one(
+      `SELECT 1 FROM app_user WHERE id = $1 AND role = 'THERAPIST' AND disabled_at IS NULL`,
+      [therapistId],
+    );
     if (!therapist) throw notFound('Therapist');
     const [client] = await ctx.db.query<Omit<Client, 'episode'>>(
       `INSERT INTO client (practice_id, therapist_id, code, display_name, timezone)

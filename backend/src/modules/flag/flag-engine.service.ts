@@ -162,7 +162,13 @@ export class FlagEngine {
     if (!row) throw new Error('flag input query returned no row');
     const byCode = (code: string) => row.measures.filter((m) => m.code === code);
     const points = (code: string) =>
-      byCode(code).map((m) => ({ id: m.id, at: m.at, total: m.total, answers: m.answers, sessionNumber: m.sessionNumber }));
+      byCode(code).map((m) => ({
+        id: m.id,
+        at: m.at,
+        total: m.total,
+        answers: m.answers,
+        sessionNumber: m.sessionNumber,
+      }));
     const input: ClientFlagInput = {
       asOf,
       attendedSessions: row.attended,

@@ -28,7 +28,10 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (this.config.sweepIntervalMinutes <= 0) return;
-    this.timer = setInterval(() => void this.sweepAll().catch(() => undefined), this.config.sweepIntervalMinutes * 60_000);
+    this.timer = setInterval(
+      () => void this.sweepAll().catch(() => undefined),
+      this.config.sweepIntervalMinutes * 60_000,
+    );
     this.timer.unref();
   }
 
@@ -80,7 +83,12 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
   private async inPractice<T>(practiceId: string, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     const db = new RequestDb(this.dataSource, 'flag-sweep');
     await db.setTenant({ practiceId, userId: null, role: 'SYSTEM' });
-    const ctx = { db, requestId: 'flag-sweep', loaders: new Map(), user: async () => null } as unknown as RequestContext; // no HTTP request: req/res and limits are never used by the engine
+    const ctx = {
+      db,
+      requestId: 'flag-sweep',
+      loaders: new Map(),
+      user: async () => null,
+    } as unknown as RequestContext; // no HTTP request: req/res and limits are never used by the engine
     try {
       const result = await work(ctx);
       await db.finish(true);

@@ -55,9 +55,15 @@ export class FlagResolver {
     return this.transition(ctx, id, note, 'resolveFlag');
   }
 
-  private async transition(ctx: RequestContext, id: string, note: string, action: 'acknowledgeFlag' | 'resolveFlag'): Promise<Flag> {
+  private async transition(
+    ctx: RequestContext,
+    id: string,
+    note: string,
+    action: 'acknowledgeFlag' | 'resolveFlag',
+  ): Promise<Flag> {
     const trimmed = note.trim();
-    if (trimmed.length === 0 || trimmed.length > MAX_NOTE) throw badInput('note', `note must be 1 to ${MAX_NOTE} characters`);
+    if (trimmed.length === 0 || trimmed.length > MAX_NOTE)
+      throw badInput('note', `note must be 1 to ${MAX_NOTE} characters`);
     await this.access.recordOf(ctx, 'flag', id, 'write', action, 'Flag');
     const user = await this.access.signedIn(ctx);
     const current = await ctx.db.one<{ status: FlagStatus }>(`SELECT status FROM flag WHERE id = $1 FOR UPDATE`, [id]);

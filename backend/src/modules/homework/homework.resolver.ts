@@ -27,7 +27,8 @@ export class ReportHomeworkInput {
   @Field(() => ID) @Id() assignmentId!: string;
   @Field(() => HomeworkStatus) @OneOf(Object.values(HomeworkStatus)) status!: HomeworkStatus;
   @Field(() => Int, { nullable: true, description: '0-10.' }) @IsOptional() @IntRange(0, 10) effort?: number | null;
-  @Field(() => Int, { nullable: true, description: '0-10.' }) @IsOptional() @IntRange(0, 10) helpfulness?: number | null;
+  @Field(() => Int, { nullable: true, description: '0-10.' }) @IsOptional() @IntRange(0, 10) helpfulness?:
+    number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @Text(1000) note?: string | null;
   @Field() @IdempotencyKey() idempotencyKey!: string;
 }
@@ -45,7 +46,10 @@ export class HomeworkResolver {
 
   @Roles(Role.THERAPIST)
   @Mutation(() => HomeworkAssignment)
-  async assignHomework(@Context() ctx: RequestContext, @Args('input') input: AssignHomeworkInput): Promise<HomeworkAssignment> {
+  async assignHomework(
+    @Context() ctx: RequestContext,
+    @Args('input') input: AssignHomeworkInput,
+  ): Promise<HomeworkAssignment> {
     const client = await this.access.client(ctx, input.clientId, 'write', 'assignHomework');
     const today = localDateIn(client.timezone);
     if (input.dueOn && input.dueOn < today) throw badInput('dueOn', `dueOn must be today (${today}) or later`);
@@ -60,15 +64,35 @@ export class HomeworkResolver {
   }
 
   @Roles(Role.CLIENT)
-  @Mutation(() => HomeworkReport, { description: 'Done, partly done or not done, for today in the client\'s time zone.' })
-  async reportHomework(@Context() ctx: RequestContext, @Args('input') input: ReportHomeworkInput): Promise<HomeworkReport> {
-    const client = await this.access.recordOf(ctx, 'homework_assignment', input.assignmentId, 'write', 'reportHomework', 'Homework assignment');
+  @Mutation(() => HomeworkReport, {
+    description: "Done, partly done or not done, for today in the client's time zone.",
+  })
+  async reportHomework(
+    @Context() ctx: RequestContext,
+    @Args('input') input: ReportHomeworkInput,
+  ): Promise<HomeworkReport> {
+    const client = await this.access.recordOf(
+      ctx,
+      'homework_assignment',
+      input.assignmentId,
+      'write',
+      'reportHomework',
+      'Homework assignment',
+    );
     const user = await this.access.signedIn(ctx);
     return once(ctx, `user:${user.id}`, input.idempotencyKey, 'reportHomework', async () => {
       const [report] = await ctx.db.query<HomeworkReport>(
         `INSERT INTO homework_report (practice_id, client_id, assignment_id, local_date, status, effort, helpfulness, note)
          VALUES (cairn_current_practice(), $1, $2, $3, $4, $5, $6, $7) RETURNING ${REPORT_COLUMNS}`,
-        [client.id, input.assignmentId, localDateIn(client.timezone), input.status, input.effort ?? null, input.helpfulness ?? null, input.note ?? null],
+        [
+          client.id,
+          input.assignmentId,
+          localDateIn(client.timezone),
+          input.status,
+          input.effort ?? null,
+          input.helpfulness ?? null,
+          input.note ?? null,
+        ],
       );
       await this.summary.homeworkReported(ctx, client.id);
       await this.engine.afterHomework(ctx, client);

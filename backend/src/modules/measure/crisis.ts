@@ -15,6 +15,7 @@ export function crisisFor(country: string): CrisisResources {
     url: null,
     description: c.description,
   }));
-  if (resources.moreHelp) lines.push({ name: 'More helplines', phone: null, text: null, url: null, description: resources.moreHelp });
+  if (resources.moreHelp)
+    lines.push({ name: 'More helplines', phone: null, text: null, url: null, description: resources.moreHelp });
   return { message: MESSAGE, lines };
 }

@@ -30,7 +30,10 @@ export class SubmitAllianceRatingInput {
   @Id()
   sessionId?: string | null;
 
-  @Field(() => [Int], { description: 'Four answers 0-10: heard and respected; worked on what I wanted; the approach fits me; overall right for me.' })
+  @Field(() => [Int], {
+    description:
+      'Four answers 0-10: heard and respected; worked on what I wanted; the approach fits me; overall right for me.',
+  })
   @IsArray({ message: 'answers must be a list of 4 whole numbers from 0 to 10' })
   @ArrayMaxSize(10, { message: 'answers must have 4 items' })
   answers!: number[];

@@ -31,8 +31,13 @@ export class MeasureResolver {
   }
 
   @Roles(Role.MANAGER)
-  @Mutation(() => Instrument, { description: 'Adds a (e.g. licensed) instrument definition, validated like the built-ins.' })
-  async addPracticeInstrument(@Context() ctx: RequestContext, @Args('definition') definition: string): Promise<Instrument> {
+  @Mutation(() => Instrument, {
+    description: 'Adds a (e.g. licensed) instrument definition, validated like the built-ins.',
+  })
+  async addPracticeInstrument(
+    @Context() ctx: RequestContext,
+    @Args('definition') definition: string,
+  ): Promise<Instrument> {
     if (definition.length > 100_000) throw badInput('definition', 'definition must be at most 100000 characters');
     return toInstrument(await this.measures.addPracticeInstrument(ctx, definition));
   }
@@ -48,7 +53,12 @@ export class MeasureResolver {
     return once(ctx, `user:${user.id}`, input.idempotencyKey, 'submitQuestionnaire', async () => {
       const definition = await this.measures.instrument(ctx, input.instrumentCode);
       if (definition.code === 'ALLIANCE4') throw badInput('instrumentCode', 'rate a session with submitAllianceRating');
-      const response = await this.measures.record(ctx, { client, definition, answers: input.answers, source: 'CLIENT' });
+      const response = await this.measures.record(ctx, {
+        client,
+        definition,
+        answers: input.answers,
+        source: 'CLIENT',
+      });
       const raised = await this.engine.afterQuestionnaire(ctx, client, definition.code);
       // Item 9 endorsed always shows crisis lines, even when a RISK flag was already open.
       const risky = raised.includes(FlagKind.RISK) || (definition.code === 'PHQ9' && (input.answers[8] ?? 0) > 0);
@@ -78,7 +88,14 @@ export class MeasureResolver {
       actor = `link:${link.linkId}`;
     } else {
       client = await this.access.ownClient(ctx, 'submitAllianceRating');
-      await this.access.recordOf(ctx, 'therapy_session', input.sessionId ?? '', 'write', 'submitAllianceRating', 'Session');
+      await this.access.recordOf(
+        ctx,
+        'therapy_session',
+        input.sessionId ?? '',
+        'write',
+        'submitAllianceRating',
+        'Session',
+      );
       sessionId = input.sessionId ?? '';
       actor = `user:${(await this.access.signedIn(ctx)).id}`;
     }
@@ -97,7 +114,9 @@ export class MeasureResolver {
         helpNow: input.helpNow ?? false,
       });
       await this.markRepair(ctx, client.id, response.total);
-      const helpNow = input.helpNow ? [{ source: 'RATING_COMMENT' as const, id: response.id, at: response.submittedAt.toISOString() }] : [];
+      const helpNow = input.helpNow
+        ? [{ source: 'RATING_COMMENT' as const, id: response.id, at: response.submittedAt.toISOString() }]
+        : [];
       const raised = await this.engine.afterAlliance(ctx, client, helpNow);
       const risky = Boolean(input.helpNow) || raised.includes(FlagKind.RISK);
       return { response, crisis: risky ? crisisFor(client.country) : null };

@@ -56,13 +56,15 @@ export class MeasureService {
     const issues = validateInstrumentDefinition(value);
     if (issues.length > 0) throw badInput(`definition.${issues[0].field}`, issues[0].message);
     const definition = value as InstrumentDefinition;
-    if (getInstrument(definition.code)) throw badInput('definition.code', `code ${definition.code} is a built-in instrument`);
+    if (getInstrument(definition.code))
+      throw badInput('definition.code', `code ${definition.code} is a built-in instrument`);
     const rows = await ctx.db.query(
       `INSERT INTO practice_instrument (practice_id, code, version, definition) VALUES (cairn_current_practice(), $1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING code`,
       [definition.code, definition.version, JSON.stringify(definition)],
     );
-    if (rows.length === 0) throw badInput('definition.version', `version ${definition.version} of ${definition.code} already exists`);
+    if (rows.length === 0)
+      throw badInput('definition.version', `version ${definition.version} of ${definition.code} already exists`);
     return definition;
   }
 
@@ -94,7 +96,8 @@ export class MeasureService {
     if (!row) throw badInput('sessionId', 'this session already has an alliance rating');
     await this.summary.measureRecorded(ctx, r.client.id, r.definition.code, total);
     const number = r.sessionId
-      ? ((await ctx.db.one<{ number: number }>(`SELECT number FROM therapy_session WHERE id = $1`, [r.sessionId]))?.number ?? null)
+      ? ((await ctx.db.one<{ number: number }>(`SELECT number FROM therapy_session WHERE id = $1`, [r.sessionId]))
+          ?.number ?? null)
       : null;
     return { ...row, band: bandOf(r.definition, total), sessionNumber: number };
   }

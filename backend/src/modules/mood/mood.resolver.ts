@@ -41,7 +41,9 @@ export class MoodResolver {
   ) {}
 
   @Roles(Role.CLIENT)
-  @Mutation(() => MoodSubmission, { description: "Today's mood, in the client's own time zone; a second entry the same day replaces the first." })
+  @Mutation(() => MoodSubmission, {
+    description: "Today's mood, in the client's own time zone; a second entry the same day replaces the first.",
+  })
   async logMood(@Context() ctx: RequestContext, @Args('input') input: LogMoodInput): Promise<MoodSubmission> {
     const client = await this.access.ownClient(ctx, 'logMood');
     const user = await this.access.signedIn(ctx);
@@ -57,7 +59,9 @@ export class MoodResolver {
       );
       const { inserted, ...entry } = row;
       await this.summary.moodLogged(ctx, client.id, localDate, inserted);
-      const helpNow = input.helpNow ? [{ source: 'MOOD_NOTE' as const, id: entry.id, at: new Date().toISOString() }] : [];
+      const helpNow = input.helpNow
+        ? [{ source: 'MOOD_NOTE' as const, id: entry.id, at: new Date().toISOString() }]
+        : [];
       const raised = await this.engine.afterMood(ctx, client, helpNow);
       const risky = Boolean(input.helpNow) || raised.includes(FlagKind.RISK);
       return { entry, replacedPrevious: !inserted, crisis: risky ? crisisFor(client.country) : null };

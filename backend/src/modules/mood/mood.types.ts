@@ -13,6 +13,6 @@ export class MoodEntry {
 @ObjectType()
 export class MoodSubmission {
   @Field(() => MoodEntry) entry!: MoodEntry;
-  @Field({ description: "True when this replaced an earlier entry for the same day." }) replacedPrevious!: boolean;
+  @Field({ description: 'True when this replaced an earlier entry for the same day.' }) replacedPrevious!: boolean;
   @Field(() => CrisisResources, { nullable: true }) crisis!: CrisisResources | null;
 }

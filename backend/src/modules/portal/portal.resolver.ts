@@ -60,9 +60,13 @@ export class PortalResolver {
     );
     const withBand = responses.map((r) => ({ ...r, band: bandOf(r.instrumentCode, r.total) }));
     const points = (code: string) =>
-      withBand.filter((r) => r.instrumentCode === code).map((r, i) => ({ at: r.submittedAt, total: r.total, sessionNumber: r.sessionNumber ?? i + 1 }));
+      withBand
+        .filter((r) => r.instrumentCode === code)
+        .map((r, i) => ({ at: r.submittedAt, total: r.total, sessionNumber: r.sessionNumber ?? i + 1 }));
     const since = new Date(Date.now() - QUESTIONNAIRE_EVERY_DAYS * 86_400_000);
-    const pending = ['PHQ9', 'GAD7'].filter((code) => !withBand.some((r) => r.instrumentCode === code && r.submittedAt >= since));
+    const pending = ['PHQ9', 'GAD7'].filter(
+      (code) => !withBand.some((r) => r.instrumentCode === code && r.submittedAt >= since),
+    );
     return {
       clientId: client.id,
       code: client.code,

@@ -21,7 +21,10 @@ export class RatingLinkService {
   // Guessing tokens is hopeless at 128 bits, but a limit keeps scanners from trying.
   private readonly perIp = new RateLimiter(30, 60_000);
 
-  async create(ctx: RequestContext, link: { clientId: string; sessionId: string; token: string; createdBy: string }): Promise<Date> {
+  async create(
+    ctx: RequestContext,
+    link: { clientId: string; sessionId: string; token: string; createdBy: string },
+  ): Promise<Date> {
     const [row] = await ctx.db.query<{ expiresAt: Date }>(
       `INSERT INTO rating_link (practice_id, client_id, session_id, token_hash, expires_at, created_by)
        VALUES (cairn_current_practice(), $1, $2, $3, now() + make_interval(days => $4), $5) RETURNING expires_at AS "expiresAt"`,
@@ -59,9 +62,10 @@ export class RatingLinkService {
 
   /** Marks the link used; false if another request used it first. */
   async claim(ctx: RequestContext, linkId: string): Promise<boolean> {
-    const rows = await ctx.db.query(`UPDATE rating_link SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`, [
-      linkId,
-    ]);
+    const rows = await ctx.db.query(
+      `UPDATE rating_link SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id`,
+      [linkId],
+    );
     return rows.length === 1;
   }
 }

@@ -27,7 +27,10 @@ export class SessionResolver {
 
   @Roles(Role.THERAPIST)
   @Mutation(() => TherapySession)
-  async scheduleSession(@Context() ctx: RequestContext, @Args('input') input: ScheduleSessionInput): Promise<TherapySession> {
+  async scheduleSession(
+    @Context() ctx: RequestContext,
+    @Args('input') input: ScheduleSessionInput,
+  ): Promise<TherapySession> {
     const client = await this.access.client(ctx, input.clientId, 'write', 'scheduleSession');
     if (Math.abs(input.scheduledAt.getTime() - Date.now()) > MAX_SCHEDULE_AHEAD_MS) {
       throw badInput('scheduledAt', 'scheduledAt must be within two years of today');
@@ -51,8 +54,18 @@ export class SessionResolver {
 
   @Roles(Role.THERAPIST)
   @Mutation(() => TherapySession)
-  async recordAttendance(@Context() ctx: RequestContext, @Args('input') input: RecordAttendanceInput): Promise<TherapySession> {
-    const client = await this.access.recordOf(ctx, 'therapy_session', input.sessionId, 'write', 'recordAttendance', 'Session');
+  async recordAttendance(
+    @Context() ctx: RequestContext,
+    @Args('input') input: RecordAttendanceInput,
+  ): Promise<TherapySession> {
+    const client = await this.access.recordOf(
+      ctx,
+      'therapy_session',
+      input.sessionId,
+      'write',
+      'recordAttendance',
+      'Session',
+    );
     const before = await ctx.db.one<{ status: string }>(`SELECT status FROM therapy_session WHERE id = $1 FOR UPDATE`, [
       input.sessionId,
     ]);
@@ -71,8 +84,17 @@ export class SessionResolver {
     @Context() ctx: RequestContext,
     @Args('sessionId', { type: () => ID }) sessionId: string,
   ): Promise<RatingLinkCreated> {
-    const client = await this.access.recordOf(ctx, 'therapy_session', sessionId, 'write', 'createRatingLink', 'Session');
-    const session = await ctx.db.one<{ status: string }>(`SELECT status FROM therapy_session WHERE id = $1`, [sessionId]);
+    const client = await this.access.recordOf(
+      ctx,
+      'therapy_session',
+      sessionId,
+      'write',
+      'createRatingLink',
+      'Session',
+    );
+    const session = await ctx.db.one<{ status: string }>(`SELECT status FROM therapy_session WHERE id = $1`, [
+      sessionId,
+    ]);
     if (session?.status === 'CANCELLED' || session?.status === 'NO_SHOW') {
       throw badInput('sessionId', 'a cancelled or missed session cannot be rated');
     }

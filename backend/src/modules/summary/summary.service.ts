@@ -66,7 +66,9 @@ export class SummaryService {
   }
 
   async activity(ctx: RequestContext, clientId: string): Promise<void> {
-    await ctx.db.query(`UPDATE client_summary SET last_activity_at = now(), updated_at = now() WHERE client_id = $1`, [clientId]);
+    await ctx.db.query(`UPDATE client_summary SET last_activity_at = now(), updated_at = now() WHERE client_id = $1`, [
+      clientId,
+    ]);
   }
 }
 

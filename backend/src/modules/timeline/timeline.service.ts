@@ -45,27 +45,43 @@ WITH audit AS (
 )
 SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.share_alliance_with_client AS share,
   ${agg(`json_build_object('id', e.id, 'clientId', e.client_id, 'startedOn', e.started_on, 'endedOn', e.ended_on, 'endReason', e.end_reason)`, 'episode e WHERE e.client_id = c.id', 'e.started_on')} AS episodes,
-  ${agg(`json_build_object('id', m.id, 'instrumentCode', m.instrument_code, 'answers', m.answers, 'total', m.total,
+  ${agg(
+    `json_build_object('id', m.id, 'instrumentCode', m.instrument_code, 'answers', m.answers, 'total', m.total,
       'submittedAt', m.submitted_at, 'sessionId', m.session_id, 'sessionNumber', s.number, 'comment', m.comment,
       'helpNow', m.help_now, 'episodeId', m.episode_id)`,
     'measure_response m LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id WHERE m.client_id = c.id',
-    'm.submitted_at')} AS responses,
+    'm.submitted_at',
+  )} AS responses,
   ${agg(`json_build_object('id', x.id, 'localDate', x.local_date, 'rating', x.rating, 'note', x.note, 'helpNow', x.help_now)`, 'mood_entry x WHERE x.client_id = c.id', 'x.local_date')} AS moods,
-  ${agg(`json_build_object('id', s.id, 'clientId', s.client_id, 'episodeId', s.episode_id, 'scheduledAt', s.scheduled_at,
-      'durationMinutes', s.duration_minutes, 'number', s.number, 'status', s.status)`, 'therapy_session s WHERE s.client_id = c.id', 's.scheduled_at')} AS sessions,
-  ${agg(`json_build_object('id', a.id, 'clientId', a.client_id, 'title', a.title, 'instructions', a.instructions,
-      'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)`, 'homework_assignment a WHERE a.client_id = c.id', 'a.assigned_on')} AS assignments,
-  ${agg(`json_build_object('id', r.id, 'assignmentId', r.assignment_id, 'localDate', r.local_date, 'status', r.status,
-      'effort', r.effort, 'helpfulness', r.helpfulness, 'note', r.note)`, 'homework_report r WHERE r.client_id = c.id', 'r.local_date')} AS reports,
+  ${agg(
+    `json_build_object('id', s.id, 'clientId', s.client_id, 'episodeId', s.episode_id, 'scheduledAt', s.scheduled_at,
+      'durationMinutes', s.duration_minutes, 'number', s.number, 'status', s.status)`,
+    'therapy_session s WHERE s.client_id = c.id',
+    's.scheduled_at',
+  )} AS sessions,
+  ${agg(
+    `json_build_object('id', a.id, 'clientId', a.client_id, 'title', a.title, 'instructions', a.instructions,
+      'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)`,
+    'homework_assignment a WHERE a.client_id = c.id',
+    'a.assigned_on',
+  )} AS assignments,
+  ${agg(
+    `json_build_object('id', r.id, 'assignmentId', r.assignment_id, 'localDate', r.local_date, 'status', r.status,
+      'effort', r.effort, 'helpfulness', r.helpfulness, 'note', r.note)`,
+    'homework_report r WHERE r.client_id = c.id',
+    'r.local_date',
+  )} AS reports,
   ${agg(`json_build_object('id', g.id, 'clientId', g.client_id, 'title', g.title, 'status', g.status)`, 'goal g WHERE g.client_id = c.id', 'g.created_at')} AS goals,
   ${agg(`json_build_object('id', gr.id, 'goalId', gr.goal_id, 'rating', gr.rating, 'ratedAt', gr.rated_at)`, 'goal_rating gr WHERE gr.client_id = c.id', 'gr.rated_at')} AS "goalRatings",
-  ${agg(`json_build_object('id', f.id, 'clientId', f.client_id, 'clientCode', c.code, 'kind', f.kind, 'severity', f.severity,
+  ${agg(
+    `json_build_object('id', f.id, 'clientId', f.client_id, 'clientCode', c.code, 'kind', f.kind, 'severity', f.severity,
       'status', f.status, 'evidence', f.evidence, 'ruleVersion', f.rule_version, 'openedAt', f.opened_at,
       'acknowledgedAt', f.acknowledged_at, 'acknowledgedByName', ua.display_name, 'acknowledgeNote', f.acknowledge_note,
       'resolvedAt', f.resolved_at, 'resolvedByName', ur.display_name, 'resolveNote', f.resolve_note, 'repaired', f.repaired)`,
     `flag f LEFT JOIN app_user ua ON ua.practice_id = f.practice_id AND ua.id = f.acknowledged_by
        LEFT JOIN app_user ur ON ur.practice_id = f.practice_id AND ur.id = f.resolved_by WHERE f.client_id = c.id`,
-    'f.opened_at')} AS flags
+    'f.opened_at',
+  )} AS flags
   FROM client c JOIN app_user u ON u.practice_id = c.practice_id AND u.id = c.therapist_id
  WHERE c.id = $1`;
 
@@ -107,7 +123,9 @@ export class TimelineService {
     const phq9 = summarizeScores('PHQ9', scorePoints('PHQ9'));
     const gad7 = summarizeScores('GAD7', scorePoints('GAD7'));
     const upTo = (points: ScorePoint[]) => Math.max(MIN_EXPECTED_SESSIONS, ...points.map((p) => p.sessionNumber ?? 0));
-    const allianceBySession = new Map(withBand.filter((r) => r.instrumentCode === 'ALLIANCE4' && r.sessionId).map((r) => [r.sessionId, r]));
+    const allianceBySession = new Map(
+      withBand.filter((r) => r.instrumentCode === 'ALLIANCE4' && r.sessionId).map((r) => [r.sessionId, r]),
+    );
     const today = localDateIn(client.timezone);
 
     return {

@@ -38,7 +38,8 @@ export class ClientTimeline {
   @Field(() => [ExpectedBand]) expectedPhq9!: ExpectedBand[];
   @Field(() => [ExpectedBand]) expectedGad7!: ExpectedBand[];
   @Field(() => TrajectorySignal) trajectorySignal!: TrajectorySignal;
-  @Field(() => [MeasureResponse], { description: 'Questionnaires (not alliance), oldest first.' }) measures!: MeasureResponse[];
+  @Field(() => [MeasureResponse], { description: 'Questionnaires (not alliance), oldest first.' })
+  measures!: MeasureResponse[];
   @Field(() => [MeasureResponse]) alliance!: MeasureResponse[];
   @Field(() => [MoodEntry]) moods!: MoodEntry[];
   @Field(() => [HomeworkAssignment]) homework!: HomeworkAssignment[];
