@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module.js';
+import { ClinicalModule } from './clinical.module.js';
 import { ExportWriter } from './export/export-writer.service.js';
 import { ExportController } from './export/export.controller.js';
 import { ExportResolver } from './export/export.resolver.js';
@@ -9,7 +10,7 @@ import { ReportService } from './report/report.service.js';
 
 /** Practice outcome reports and their exports (CSV, XLSX, PDF, FHIR), for managers. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ClinicalModule],
   providers: [ReportService, ReportResolver, ExportService, ExportWriter, ExportResolver],
   controllers: [ExportController],
 })

@@ -1,7 +1,6 @@
 import type { EpisodeFacts } from '../report/report.figures.js';
 import type { OutcomeFigures, PracticeReport, Rate } from '../report/report.types.js';
 import type { MeasureRow } from './export.sql.js';
-import { inertText } from './formats/run.js';
 
 export type Cell = string | number | null;
 
@@ -16,7 +15,7 @@ const flag = (value: boolean): number => (value ? 1 : 0);
 export function episodeColumns(identifiable: boolean): Column<EpisodeFacts>[] {
   return [
     { header: 'client_code', value: (e) => e.row.clientCode },
-    ...(identifiable ? [{ header: 'client_name', value: (e: EpisodeFacts) => inertText(e.row.clientName) }] : []),
+    ...(identifiable ? [{ header: 'client_name', value: (e: EpisodeFacts) => e.row.clientName }] : []),
     { header: 'therapist_id', value: (e) => e.row.therapistId },
     { header: 'started_on', value: (e) => e.row.startedOn },
     { header: 'ended_on', value: (e) => e.row.endedOn },
@@ -46,12 +45,12 @@ export function episodeColumns(identifiable: boolean): Column<EpisodeFacts>[] {
 export function measureColumns(identifiable: boolean): Column<MeasureRow>[] {
   return [
     { header: 'client_code', value: (m) => m.clientCode },
-    ...(identifiable ? [{ header: 'client_name', value: (m: MeasureRow) => inertText(m.clientName) }] : []),
+    ...(identifiable ? [{ header: 'client_name', value: (m: MeasureRow) => m.clientName }] : []),
     { header: 'instrument', value: (m) => m.instrumentCode },
     { header: 'instrument_version', value: (m) => m.instrumentVersion },
-    { header: 'submitted_at', value: (m) => m.submittedAt.toISOString() },
+    { header: 'submitted_at', value: (m) => m.submittedAt },
     { header: 'total', value: (m) => m.total },
-    { header: 'answers', value: (m) => m.answers.join(';') },
+    { header: 'answers', value: (m) => m.answers },
   ];
 }
 
@@ -98,7 +97,7 @@ function rateColumns(header: string, key: (typeof RATES)[number][1]): Column<Sum
 
 /** The report as a table: the practice, then one row per therapist. */
 export const SUMMARY_COLUMNS: Column<SummaryRow>[] = [
-  { header: 'scope', value: (s) => inertText(s.scope) },
+  { header: 'scope', value: (s) => s.scope },
   { header: 'therapist_id', value: (s) => s.therapistId },
   { header: 'insufficient_data', value: (s) => flag(s.insufficientData) },
   { header: 'referrals', value: (s) => s.figures.referrals },

@@ -7,7 +7,12 @@ let cursors = 0;
  * Rows of a query in batches through a server-side cursor in the caller's transaction, so only one
  * batch is ever in memory. Stopping early (a client that hangs up) closes the cursor.
  */
-export async function* cursorBatches<T>(db: RequestDb, sql: string, params: unknown[], batch = BATCH_ROWS): AsyncGenerator<T[]> {
+export async function* cursorBatches<T>(
+  db: RequestDb,
+  sql: string,
+  params: unknown[],
+  batch = BATCH_ROWS,
+): AsyncGenerator<T[]> {
   cursors += 1;
   const name = `cairn_export_${cursors}`;
   await db.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);

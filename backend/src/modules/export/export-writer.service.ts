@@ -7,25 +7,38 @@ import { RequestDb } from '../../database/request-db.js';
 import { ReportService } from '../report/report.service.js';
 import type { ExportRequest } from './export.service.js';
 import { ExportFormat, ExportStatus } from './export.types.js';
-import { writeCsv } from './formats/csv.js';
-import { writeFhir } from './formats/fhir.js';
-import { writePdf } from './formats/pdf.js';
 import { ExportAborted, type ExportRun } from './formats/run.js';
-import { writeXlsx } from './formats/xlsx.js';
 
-const FORMATS: Record<ExportFormat, { contentType: string; extension: string; write: (run: ExportRun) => Promise<void> }> = {
-  [ExportFormat.CSV]: { contentType: 'text/csv; charset=utf-8', extension: 'csv', write: writeCsv },
+// Each writer is loaded on its first use: exceljs and pdfkit alone add ~40 MB to a server that may never export.
+const FORMATS: Record<
+  ExportFormat,
+  { contentType: string; extension: string; write: (run: ExportRun) => Promise<void> }
+> = {
+  [ExportFormat.CSV]: {
+    contentType: 'text/csv; charset=utf-8',
+    extension: 'csv',
+    write: async (run) => (await import('./formats/csv.js')).writeCsv(run),
+  },
   [ExportFormat.XLSX]: {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     extension: 'xlsx',
-    write: writeXlsx,
+    write: async (run) => (await import('./formats/xlsx.js')).writeXlsx(run),
   },
-  [ExportFormat.PDF]: { contentType: 'application/pdf', extension: 'pdf', write: writePdf },
-  [ExportFormat.FHIR]: { contentType: 'application/fhir+json; charset=utf-8', extension: 'json', write: writeFhir },
+  [ExportFormat.PDF]: {
+    contentType: 'application/pdf',
+    extension: 'pdf',
+    write: async (run) => (await import('./formats/pdf.js')).writePdf(run),
+  },
+  [ExportFormat.FHIR]: {
+    contentType: 'application/fhir+json; charset=utf-8',
+    extension: 'json',
+    write: async (run) => (await import('./formats/fhir.js')).writeFhir(run),
+  },
 };
 
 function fileName(r: ExportRequest): string {
-  const what = r.format === ExportFormat.CSV ? r.dataset.toLowerCase() : r.format === ExportFormat.FHIR ? 'fhir' : 'outcomes';
+  const what =
+    r.format === ExportFormat.CSV ? r.dataset.toLowerCase() : r.format === ExportFormat.FHIR ? 'fhir' : 'outcomes';
   return `cairn-${what}-${r.from}-to-${r.to}${r.identifiable ? '-identifiable' : ''}.${FORMATS[r.format].extension}`;
 }
 
@@ -55,14 +68,26 @@ export class ExportWriter {
       // First statement of the transaction, before the tenant is set: the snapshot is fixed here.
       await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await db.setTenant({ practiceId: request.practiceId, userId: request.userId, role: Role.MANAGER });
-      await format.write({ db, request, out: res, reports: this.reports, wrote: (rows) => (request.rowsWritten += rows) });
+      await format.write({
+        db,
+        request,
+        out: res,
+        reports: this.reports,
+        wrote: (rows) => (request.rowsWritten += rows),
+      });
       await db.finish(true);
       request.status = ExportStatus.COMPLETE;
-      this.logger.event('info', 'export streamed', { requestId, exportId: request.id, durationMs: Date.now() - started });
+      this.logger.event('info', 'export streamed', {
+        requestId,
+        exportId: request.id,
+        durationMs: Date.now() - started,
+      });
     } catch (error) {
       await db.finish(false).catch(() => undefined);
       request.status = ExportStatus.FAILED;
-      const aborted = error instanceof ExportAborted || res.destroyed;
+      // A client that hangs up ends a pipeline with ERR_STREAM_PREMATURE_CLOSE, a batch loop with ExportAborted.
+      const aborted =
+        error instanceof ExportAborted || (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE';
       this.logger.event(aborted ? 'info' : 'error', aborted ? 'export stopped by the client' : 'export failed', {
         requestId,
         exportId: request.id,
@@ -70,7 +95,13 @@ export class ExportWriter {
       });
       if (!res.headersSent) {
         res.status(500).setHeader('content-type', 'application/json').removeHeader('content-disposition');
-        res.end(JSON.stringify({ errors: [{ message: 'The export failed; please try again.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        res.end(
+          JSON.stringify({
+            errors: [
+              { message: 'The export failed; please try again.', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          }),
+        );
       } else if (!res.destroyed) {
         // A truncated file must not look complete.
         res.destroy();
@@ -78,4 +109,3 @@ export class ExportWriter {
     }
   }
 }
-

@@ -16,7 +16,10 @@ export class CreateExportInput {
   @LocalDateString()
   to!: string;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Adds clients' names; the download is audited as identifiable." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Adds clients' names; the download is audited as identifiable.",
+  })
   @IsOptional()
   @Flag()
   identifiable?: boolean;

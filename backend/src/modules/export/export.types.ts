@@ -47,6 +47,8 @@ export class Export {
 export class ExportProgress {
   @Field(() => ID) id!: string;
   @Field(() => ExportStatus) status!: ExportStatus;
-  @Field(() => Int, { description: 'Data rows (CSV, XLSX), resources (FHIR) or pages (PDF) written by the current or last download.' })
+  @Field(() => Int, {
+    description: 'Data rows (CSV, XLSX), resources (FHIR) or pages (PDF) written by the current or last download.',
+  })
   rowsWritten!: number;
 }

@@ -138,12 +138,30 @@ export function outcomeFigures(
   }
   return {
     ...counts,
-    recovery: rate(countWhere(atCaseness, (e) => e.outcome.recovery), atCaseness.length),
-    reliableImprovement: rate(countWhere(finished, (e) => e.outcome.reliableImprovement), finished.length),
-    reliableRecovery: rate(countWhere(atCaseness, (e) => e.outcome.reliableRecovery), atCaseness.length),
-    reliableDeterioration: rate(countWhere(finished, (e) => e.outcome.reliableDeterioration), finished.length),
-    phq9Response: rate(countWhere(withPhq9, (e) => e.outcome.phq9Response), withPhq9.length),
-    phq9Remission: rate(countWhere(withPhq9, (e) => e.outcome.phq9Remission), withPhq9.length),
+    recovery: rate(
+      countWhere(atCaseness, (e) => e.outcome.recovery),
+      atCaseness.length,
+    ),
+    reliableImprovement: rate(
+      countWhere(finished, (e) => e.outcome.reliableImprovement),
+      finished.length,
+    ),
+    reliableRecovery: rate(
+      countWhere(atCaseness, (e) => e.outcome.reliableRecovery),
+      atCaseness.length,
+    ),
+    reliableDeterioration: rate(
+      countWhere(finished, (e) => e.outcome.reliableDeterioration),
+      finished.length,
+    ),
+    phq9Response: rate(
+      countWhere(withPhq9, (e) => e.outcome.phq9Response),
+      withPhq9.length,
+    ),
+    phq9Remission: rate(
+      countWhere(withPhq9, (e) => e.outcome.phq9Remission),
+      withPhq9.length,
+    ),
     dataCompleteness: rate(finished.length, counts.finishedCourses),
     meanChange: mean(changes.map((p) => p.last - p.first)),
     effectSize: prePostEffectSize(

@@ -22,7 +22,10 @@ export class PracticeReportInput {
   @IsUUID('all', { each: true, message: 'therapistIds must be ids (UUID)' })
   therapistIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Instrument of mean change and effect size: PHQ9 (default) or GAD7.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Instrument of mean change and effect size: PHQ9 (default) or GAD7.',
+  })
   @IsOptional()
   @OneOf(REPORT_INSTRUMENTS)
   instrument?: ReportInstrument | null;

@@ -11,7 +11,8 @@ export class ReportResolver {
 
   @Roles(Role.MANAGER)
   @Query(() => PracticeReport, {
-    description: 'Outcomes of episodes that ended in the period, for the practice and per therapist, with confidence intervals.',
+    description:
+      'Outcomes of episodes that ended in the period, for the practice and per therapist, with confidence intervals.',
   })
   practiceReport(@Context() ctx: RequestContext, @Args('input') input: PracticeReportInput): Promise<PracticeReport> {
     return this.reports.practiceReport(ctx, input);

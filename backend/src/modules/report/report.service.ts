@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { badInput, unauthenticated } from '../../common/errors.js';
-import type { RequestContext, SignedInUser } from '../../common/request-context.js';
+import { badInput } from '../../common/errors.js';
+import type { RequestContext } from '../../common/request-context.js';
 import type { RequestDb } from '../../database/request-db.js';
 import { AuditService } from '../audit/audit.service.js';
-import { episodeFacts, MIN_FINISHED_EPISODES, outcomeFigures, recoveryFunnel, type EpisodeFacts } from './report.figures.js';
+import { ClientAccessService } from '../client/client-access.service.js';
+import {
+  episodeFacts,
+  MIN_FINISHED_EPISODES,
+  outcomeFigures,
+  recoveryFunnel,
+  type EpisodeFacts,
+} from './report.figures.js';
 import type { PracticeReportInput, ReportInstrument } from './report.inputs.js';
 import { ENDED_EPISODES_SQL, REFERRALS_AND_THERAPISTS_SQL, type EpisodeRow, type TherapistRow } from './report.sql.js';
 import type { PracticeReport, TherapistOutcome } from './report.types.js';
@@ -23,25 +30,22 @@ export function checkPeriod({ from, to }: ReportPeriod): void {
   if (to > limit) throw badInput('to', `to must be at most ${MAX_SPAN_YEARS} years after from`);
 }
 
-export async function signedIn(ctx: RequestContext): Promise<SignedInUser> {
-  const user = await ctx.user();
-  if (!user) throw unauthenticated();
-  return user;
-}
-
 @Injectable()
 export class ReportService {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly access: ClientAccessService,
+    private readonly audit: AuditService,
+  ) {}
 
   async practiceReport(ctx: RequestContext, input: PracticeReportInput): Promise<PracticeReport> {
-    const user = await signedIn(ctx);
+    const user = await this.access.signedIn(ctx);
     checkPeriod(input);
     const report = await this.build(ctx.db, input, input.instrument ?? 'PHQ9', input.therapistIds ?? null);
     await this.audit.allowed(ctx, user, { action: 'practiceReport' });
     return report;
   }
 
-  /** The report over a tenant-bound transaction: three statements whatever the practice's size. */
+  /** The report over a tenant-bound transaction: two statements whatever the practice's size. */
   async build(
     db: RequestDb,
     period: ReportPeriod,

@@ -1,6 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: 'A proportion with its Wilson 95% interval; rate, lower and upper are null when the denominator is 0.' })
+@ObjectType({
+  description: 'A proportion with its Wilson 95% interval; rate, lower and upper are null when the denominator is 0.',
+})
 export class Rate {
   @Field(() => Int) numerator!: number;
   @Field(() => Int) denominator!: number;
@@ -19,12 +21,17 @@ export class OutcomeFigures {
   @Field(() => Int, { description: 'Episodes that started in the period.' }) referrals!: number;
   @Field(() => Int, { description: 'Episodes that ended in the period.' }) episodesEnded!: number;
   @Field(() => Int, { description: 'Ended episodes with >= 2 attended sessions.' }) finishedCourses!: number;
-  @Field(() => Int, { description: 'Finished courses with paired first and last scores: the base of the outcome rates.' })
+  @Field(() => Int, {
+    description: 'Finished courses with paired first and last scores: the base of the outcome rates.',
+  })
   finishedEpisodes!: number;
-  @Field(() => Int, { description: 'Finished episodes at caseness at the start on either measure.' }) atCaseness!: number;
+  @Field(() => Int, { description: 'Finished episodes at caseness at the start on either measure.' })
+  atCaseness!: number;
 
-  @Field(() => Rate, { nullable: true, description: 'Recovered over finished episodes at caseness.' }) recovery!: Rate | null;
-  @Field(() => Rate, { nullable: true, description: 'Reliably improved over finished episodes.' }) reliableImprovement!: Rate | null;
+  @Field(() => Rate, { nullable: true, description: 'Recovered over finished episodes at caseness.' })
+  recovery!: Rate | null;
+  @Field(() => Rate, { nullable: true, description: 'Reliably improved over finished episodes.' })
+  reliableImprovement!: Rate | null;
   @Field(() => Rate, { nullable: true, description: 'Reliably recovered over finished episodes at caseness.' })
   reliableRecovery!: Rate | null;
   @Field(() => Rate, { nullable: true, description: 'Reliably deteriorated over finished episodes.' })
@@ -38,24 +45,35 @@ export class OutcomeFigures {
 
   @Field({ description: 'The instrument of meanChange and effectSize (PHQ9 or GAD7).' }) instrument!: string;
   @Field(() => Int, { description: 'Finished episodes with paired scores on the instrument.' }) changeEpisodes!: number;
-  @Field(() => Float, { nullable: true, description: 'Mean of last minus first score on the instrument (negative = better).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean of last minus first score on the instrument (negative = better).',
+  })
   meanChange!: number | null;
   @Field(() => Float, { nullable: true, description: 'Pre-post d = (mean first - mean last) / SD of first scores.' })
   effectSize!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean attended sessions per ended episode.' }) meanAttendedSessions!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Mean attended sessions per ended episode.' })
+  meanAttendedSessions!: number | null;
   @Field(() => Float, { nullable: true, description: 'Mean ALLIANCE4 total (0-40) of the ratings in ended episodes.' })
   allianceMean!: number | null;
   @Field(() => Int, { description: 'ALLIANCE4 ratings in ended episodes.' }) allianceRatings!: number;
-  @Field(() => Rate, { nullable: true, description: 'Attended sessions of ended episodes that have an alliance rating.' })
+  @Field(() => Rate, {
+    nullable: true,
+    description: 'Attended sessions of ended episodes that have an alliance rating.',
+  })
   allianceRated!: Rate | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'Mean per episode of homework reported done (partial = 0.5) over expected reports, over episodes with homework.',
+    description:
+      'Mean per episode of homework reported done (partial = 0.5) over expected reports, over episodes with homework.',
   })
   homeworkAdherence!: number | null;
   @Field(() => Int, { description: 'Ended episodes with homework expected.' }) homeworkEpisodes!: number;
-  @Field(() => Float, { nullable: true, description: 'Mean per ended episode of days with a mood entry over days in the episode.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean per ended episode of days with a mood entry over days in the episode.',
+  })
   moodAdherence!: number | null;
 }
 
@@ -83,7 +101,9 @@ export class FunnelLimit {
   @Field(() => Float) upper998!: number;
 }
 
-@ObjectType({ description: 'Recovery funnel plot: therapists with sufficient data against limits around the practice rate.' })
+@ObjectType({
+  description: 'Recovery funnel plot: therapists with sufficient data against limits around the practice rate.',
+})
 export class Funnel {
   @Field(() => Float, { nullable: true }) practiceRate!: number | null;
   @Field(() => [FunnelPoint]) points!: FunnelPoint[];
@@ -94,7 +114,8 @@ export class Funnel {
 export class PracticeReport {
   @Field() from!: string;
   @Field() to!: string;
-  @Field(() => OutcomeFigures, { description: 'The whole practice, whatever therapistIds selects.' }) practice!: OutcomeFigures;
+  @Field(() => OutcomeFigures, { description: 'The whole practice, whatever therapistIds selects.' })
+  practice!: OutcomeFigures;
   @Field(() => [TherapistOutcome]) therapists!: TherapistOutcome[];
   @Field(() => Funnel) funnel!: Funnel;
 }

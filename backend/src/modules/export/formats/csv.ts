@@ -1,15 +1,24 @@
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { episodeColumns, measureColumns, type Cell, type Column } from '../columns.js';
+import { episodeColumns, measureColumns, type Column } from '../columns.js';
 import { ExportDataset } from '../export.types.js';
 import { finishedCourses, measureBatches, type ExportRun } from './run.js';
 
-/** Header, then one record per row, pulled batch by batch from the cursor as the client reads. */
-async function* records<T>(run: ExportRun, columns: Column<T>[], batches: AsyncIterable<T[]>): AsyncGenerator<Cell[]> {
-  yield columns.map((c) => c.header);
+/** Free text cannot start a spreadsheet formula when the file is opened (CSV injection). */
+const OPTIONS = { escape_formulas: true } as const;
+
+/**
+ * The header, then one CSV chunk per cursor batch. Each batch is turned into text at once, so its
+ * row objects are garbage before the next batch is fetched, however long the export.
+ */
+async function* chunks<T>(run: ExportRun, columns: Column<T>[], batches: AsyncIterable<T[]>): AsyncGenerator<string> {
+  yield stringify([columns.map((c) => c.header)], OPTIONS);
   for await (const batch of batches) {
-    for (const row of batch) yield columns.map((c) => c.value(row));
+    yield stringify(
+      batch.map((row) => columns.map((c) => c.value(row))),
+      OPTIONS,
+    );
     run.wrote(batch.length);
   }
 }
@@ -19,7 +28,7 @@ export async function writeCsv(run: ExportRun): Promise<void> {
   const { identifiable, dataset } = run.request;
   const source =
     dataset === ExportDataset.MEASURES
-      ? records(run, measureColumns(identifiable), measureBatches(run, null))
-      : records(run, episodeColumns(identifiable), finishedCourses(run));
-  await pipeline(Readable.from(source), stringify({ eof: true }), run.out);
+      ? chunks(run, measureColumns(identifiable), measureBatches(run))
+      : chunks(run, episodeColumns(identifiable), finishedCourses(run));
+  await pipeline(Readable.from(source, { objectMode: false }), run.out);
 }

@@ -3,8 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { cursorBatches } from '../cursor.js';
-import { MOODS_SQL, PATIENTS_SQL, type MeasureRow, type MoodRow, type PatientRow } from '../export.sql.js';
-import { measureBatches, type ExportRun } from './run.js';
+import {
+  MOODS_SQL,
+  PATIENTS_SQL,
+  RESPONSES_SQL,
+  type MoodRow,
+  type PatientRow,
+  type ResponseRow,
+} from '../export.sql.js';
+import type { ExportRun } from './run.js';
 
 export const LOINC = 'http://loinc.org';
 export const CAIRN_CODES = 'http://cairn.example/fhir/CodeSystem/cairn';
@@ -20,8 +27,16 @@ const EXPORTED = INSTRUMENTS.map((d) => d.code);
 const LL358_3: Readonly<Record<number, string>> = { 0: 'LA6568-5', 1: 'LA6569-3', 2: 'LA6570-1', 3: 'LA6571-9' };
 
 const TOTAL_CODES: Readonly<Record<string, { system: string; code: string; display: string }>> = {
-  PHQ9: { system: LOINC, code: '44261-6', display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]' },
-  GAD7: { system: LOINC, code: '70274-6', display: 'Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]' },
+  PHQ9: {
+    system: LOINC,
+    code: '44261-6',
+    display: 'Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]',
+  },
+  GAD7: {
+    system: LOINC,
+    code: '70274-6',
+    display: 'Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]',
+  },
   ALLIANCE4: { system: CAIRN_CODES, code: 'ALLIANCE4-total', display: 'Session alliance rating total (0-40)' },
 };
 const MOOD_CODE = { system: CAIRN_CODES, code: 'mood', display: 'Daily mood rating (1-10, higher is better)' };
@@ -72,7 +87,11 @@ function questionnaire(d: InstrumentDefinition): Json & { id: string } {
     title: d.title,
     status: 'active',
     copyright: d.licence,
-    code: [d.loinc ? { system: LOINC, code: d.loinc.panel, display: d.title } : { system: CAIRN_CODES, code: d.code, display: d.title }],
+    code: [
+      d.loinc
+        ? { system: LOINC, code: d.loinc.panel, display: d.title }
+        : { system: CAIRN_CODES, code: d.code, display: d.title },
+    ],
     item: d.items.map((item, i) => ({
       linkId: linkIdOf(d, i),
       code: [item.loinc ? { system: LOINC, code: item.loinc } : { system: CAIRN_CODES, code: linkIdOf(d, i) }],
@@ -100,7 +119,7 @@ function subject(clientId: string, code: string): Json {
   return { reference: urn(clientId), type: 'Patient', identifier: { system: CLIENT_CODE_SYSTEM, value: code } };
 }
 
-function responseAndTotal(m: MeasureRow): string[] {
+function responseAndTotal(m: ResponseRow): string[] {
   const d = BY_CODE.get(m.instrumentCode);
   if (!d) return [];
   const who = subject(m.clientId, m.clientCode);
@@ -112,7 +131,9 @@ function responseAndTotal(m: MeasureRow): string[] {
     status: 'completed',
     subject: who,
     authored,
-    item: m.answers.slice(0, d.items.length).map((value, i) => ({ linkId: linkIdOf(d, i), answer: [answerOf(d, value)] })),
+    item: m.answers
+      .slice(0, d.items.length)
+      .map((value, i) => ({ linkId: linkIdOf(d, i), answer: [answerOf(d, value)] })),
   };
   const total = {
     resourceType: 'Observation',
@@ -141,28 +162,39 @@ function mood(m: MoodRow): string {
   });
 }
 
+/** Rows per yielded chunk: text is made a few rows at a time, so it dies young instead of piling up. */
+const ROWS_PER_CHUNK = 16;
+
+/** Each entry preceded by its comma, made and yielded a few rows at a time; counts the entries. */
+function* chunked<T>(run: ExportRun, rows: readonly T[], entries: (row: T) => string[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
+    const text = rows.slice(i, i + ROWS_PER_CHUNK).flatMap(entries);
+    if (text.length === 0) continue;
+    run.wrote(text.length);
+    yield `,${text.join(',')}`;
+  }
+}
+
 /**
  * The Bundle as JSON text, entry by entry: definitions, then Patients, then each response with its
  * total, then mood ratings. Codes only; no names unless identifiable, never comments or notes.
  */
 async function* bundle(run: ExportRun): AsyncGenerator<string> {
   const { from, to, identifiable } = run.request;
-  yield `{"resourceType":"Bundle","id":${JSON.stringify(randomUUID())},"type":"collection",` +
-    `"timestamp":${JSON.stringify(new Date().toISOString())},"entry":[`;
+  yield (
+    `{"resourceType":"Bundle","id":${JSON.stringify(randomUUID())},"type":"collection",` +
+    `"timestamp":${JSON.stringify(new Date().toISOString())},"entry":[`
+  );
   yield [entry(codeSystem()), ...INSTRUMENTS.map((d) => entry(questionnaire(d)))].join(',');
   run.wrote(1 + INSTRUMENTS.length);
   for await (const batch of cursorBatches<PatientRow>(run.db, PATIENTS_SQL, [from, to, identifiable, EXPORTED])) {
-    yield `,${batch.map((p) => entry(patient(p))).join(',')}`;
-    run.wrote(batch.length);
+    yield* chunked(run, batch, (p) => [entry(patient(p))]);
   }
-  for await (const batch of measureBatches(run, EXPORTED)) {
-    const entries = batch.flatMap(responseAndTotal);
-    if (entries.length > 0) yield `,${entries.join(',')}`;
-    run.wrote(entries.length);
+  for await (const batch of cursorBatches<ResponseRow>(run.db, RESPONSES_SQL, [from, to, EXPORTED])) {
+    yield* chunked(run, batch, responseAndTotal);
   }
   for await (const batch of cursorBatches<MoodRow>(run.db, MOODS_SQL, [from, to])) {
-    yield `,${batch.map(mood).join(',')}`;
-    run.wrote(batch.length);
+    yield* chunked(run, batch, (m) => [mood(m)]);
   }
   yield ']}';
 }

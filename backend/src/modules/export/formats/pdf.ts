@@ -69,24 +69,40 @@ function funnelPlot(doc: PDFKit.PDFDocument, funnel: Funnel, top: number, therap
   const maxN = Math.max(1, ...funnel.limits.map((l) => l.n), ...funnel.points.map((p) => p.n));
   const sx = (n: number) => box.x + (n / maxN) * box.w;
   const sy = (rate: number) => box.y + box.h - rate * box.h;
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text('Recovery by therapist (funnel plot)', MARGIN, top, { lineBreak: false });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .fillColor(INK)
+    .text('Recovery by therapist (funnel plot)', MARGIN, top, { lineBreak: false });
 
   doc.lineWidth(0.5).strokeColor('#9aa5b1');
   doc.rect(box.x, box.y, box.w, box.h).stroke();
   doc.font('Helvetica').fontSize(8).fillColor(MUTED);
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    doc.moveTo(box.x - 3, sy(tick)).lineTo(box.x, sy(tick)).stroke();
+    doc
+      .moveTo(box.x - 3, sy(tick))
+      .lineTo(box.x, sy(tick))
+      .stroke();
     doc.text(percent(tick), box.x - 38, sy(tick) - 3, { width: 33, align: 'right', lineBreak: false });
   }
   const step = Math.max(1, Math.ceil(maxN / 5 / 5) * 5);
   for (let n = 0; n <= maxN; n += step) {
-    doc.moveTo(sx(n), box.y + box.h).lineTo(sx(n), box.y + box.h + 3).stroke();
+    doc
+      .moveTo(sx(n), box.y + box.h)
+      .lineTo(sx(n), box.y + box.h + 3)
+      .stroke();
     doc.text(String(n), sx(n) - 15, box.y + box.h + 6, { width: 30, align: 'center', lineBreak: false });
   }
-  doc.text('Finished episodes at caseness (n)', box.x, box.y + box.h + 18, { width: box.w, align: 'center', lineBreak: false });
+  doc.text('Finished episodes at caseness (n)', box.x, box.y + box.h + 18, {
+    width: box.w,
+    align: 'center',
+    lineBreak: false,
+  });
 
   if (funnel.practiceRate === null || funnel.limits.length === 0) {
-    doc.fontSize(9).text('No finished episodes at caseness in this period.', box.x + 10, box.y + 10, { lineBreak: false });
+    doc
+      .fontSize(9)
+      .text('No finished episodes at caseness in this period.', box.x + 10, box.y + 10, { lineBreak: false });
     return;
   }
   const curve = (pick: (l: Funnel['limits'][number]) => number) => {
@@ -102,7 +118,10 @@ function funnelPlot(doc: PDFKit.PDFDocument, funnel: Funnel, top: number, therap
   curve((l) => l.lower95);
   curve((l) => l.upper95);
   doc.lineWidth(1).strokeColor('#1c7ed6');
-  doc.moveTo(box.x, sy(funnel.practiceRate)).lineTo(box.x + box.w, sy(funnel.practiceRate)).stroke();
+  doc
+    .moveTo(box.x, sy(funnel.practiceRate))
+    .lineTo(box.x + box.w, sy(funnel.practiceRate))
+    .stroke();
   doc.fillColor(INK);
   for (const p of funnel.points) doc.circle(sx(p.n), sy(p.rate), 3).fill();
   doc.restore();
@@ -121,7 +140,11 @@ function funnelPlot(doc: PDFKit.PDFDocument, funnel: Funnel, top: number, therap
 
 function heading(doc: PDFKit.PDFDocument, title: string, subtitle: string): void {
   doc.font('Helvetica-Bold').fontSize(16).fillColor(INK).text(title, MARGIN, MARGIN, { lineBreak: false });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(subtitle, MARGIN, MARGIN + 22, { width: PAGE.width - 2 * MARGIN });
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(subtitle, MARGIN, MARGIN + 22, { width: PAGE.width - 2 * MARGIN });
 }
 
 /** Page 1: headline figures and the funnel plot; then one page per therapist. Aggregates only, no client data. */
@@ -144,12 +167,16 @@ export async function writePdf(run: ExportRun): Promise<void> {
     heading(doc, t.therapistName, period);
     const bottom = figuresTable(doc, t.figures, MARGIN + 50);
     if (t.insufficientData) {
-      doc.font('Helvetica-Oblique').fontSize(9.5).fillColor(MUTED).text(
-        `Insufficient data: ${t.figures.finishedEpisodes} finished episode(s), fewer than 15, so rates are not shown.`,
-        MARGIN,
-        bottom + 10,
-        { width: PAGE.width - 2 * MARGIN },
-      );
+      doc
+        .font('Helvetica-Oblique')
+        .fontSize(9.5)
+        .fillColor(MUTED)
+        .text(
+          `Insufficient data: ${t.figures.finishedEpisodes} finished episode(s), fewer than 15, so rates are not shown.`,
+          MARGIN,
+          bottom + 10,
+          { width: PAGE.width - 2 * MARGIN },
+        );
     }
     run.wrote(1);
   }

@@ -49,13 +49,8 @@ export async function* finishedCourses(run: ExportRun): AsyncGenerator<EpisodeFa
   }
 }
 
-/** Responses given in the period, batch by batch; `instruments` null means every instrument. */
-export function measureBatches(run: ExportRun, instruments: readonly string[] | null): AsyncGenerator<MeasureRow[]> {
+/** Responses given in the period, every instrument, batch by batch. */
+export function measureBatches(run: ExportRun): AsyncGenerator<MeasureRow[]> {
   const { from, to, identifiable } = run.request;
-  return cursorBatches<MeasureRow>(run.db, MEASURES_SQL, [from, to, identifiable, instruments]);
-}
-
-/** Free text in a spreadsheet cell cannot start a formula (CSV/formula injection). */
-export function inertText(value: string | null): string | null {
-  return value !== null && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return cursorBatches<MeasureRow>(run.db, MEASURES_SQL, [from, to, null, identifiable]);
 }

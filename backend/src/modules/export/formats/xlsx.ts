@@ -16,7 +16,7 @@ async function writeSheet<T>(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   columns: Column<T>[],
-  batches: AsyncIterable<T[]>,
+  batches: AsyncIterable<T[]> | Iterable<T[]>,
 ): Promise<void> {
   let part = 1;
   let sheet: SheetWriter = open();
@@ -46,14 +46,15 @@ async function writeSheet<T>(
 /** Summary (the report as a table), Episodes (finished courses) and Measures (raw responses). */
 export async function writeXlsx(run: ExportRun): Promise<void> {
   const { from, to, identifiable } = run.request;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: run.out, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: run.out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Cairn';
   const report = await run.reports.build(run.db, { from, to }, 'PHQ9', null);
-  const summary = async function* () {
-    yield summaryRows(report);
-  };
-  await writeSheet(run, workbook, 'Summary', SUMMARY_COLUMNS, summary());
+  await writeSheet(run, workbook, 'Summary', SUMMARY_COLUMNS, [summaryRows(report)]);
   await writeSheet(run, workbook, 'Episodes', episodeColumns(identifiable), finishedCourses(run));
-  await writeSheet(run, workbook, 'Measures', measureColumns(identifiable), measureBatches(run, null));
+  await writeSheet(run, workbook, 'Measures', measureColumns(identifiable), measureBatches(run));
   await workbook.commit();
 }
