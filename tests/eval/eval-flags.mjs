@@ -1,0 +1,925 @@
+// `npm run eval:flags -- --size S|M|L [--seed 1] [--no-fail] [--examples 3] [--sweep-time 24:00]`
+//
+// Precision and recall of Cairn's flag engine against the synthetic generator's ground truth.
+// 1. Starts a throwaway embedded PostgreSQL, migrates a database and generates a practice (fixed
+//    `now`, so a size and seed always give the same data) with its ground-truth file.
+// 2. Replays every client's history in time order through the backend's flag policy
+//    (backend/src/modules/flag/flag-engine.service.ts): at each write, the kinds that write
+//    re-evaluates, with the input FlagEngine.load would read at that moment; the time-based sweep once
+//    per client-local day; never two unresolved flags of a kind; alliance repair as in
+//    MeasureResolver.markRepair. The rules themselves are @cairn/shared's evaluateFlags.
+// 3. Matches flag openings with ground-truth events and prints, per kind,
+//    `KIND precision=0.93 recall=0.97 n=123`, then a summary. Exits 1 when a kind misses the target
+//    (recall >= 0.9, precision >= 0.8) unless --no-fail.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runInNewContext } from 'node:vm';
+import pg from 'pg';
+import { generatePractice, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
+import { evaluateFlags, FLAG_RULE_VERSION, resolveFlagSettings } from '../../shared/dist/index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const log = (line) => process.stderr.write(`${line}\n`);
+const args = parseArguments({
+  options: {
+    size: { type: 'string', default: 'M' },
+    seed: { type: 'string', default: '1' },
+    'no-fail': { type: 'boolean', default: false },
+    // Concrete misses and false alarms to print per kind (0 = none).
+    examples: { type: 'string', default: '3' },
+    // Client-local time of the daily sweep; 24:00 = the last moment of the day.
+    'sweep-time': { type: 'string', default: '24:00' },
+    // Also judge every rule at every evaluation, ignoring open flags, and compare rule by rule.
+    diagnose: { type: 'boolean', default: false },
+  },
+});
+const SIZE = args.size.toUpperCase();
+const SEED = Number(args.seed);
+const EXAMPLES = Number(args.examples);
+if (!['S', 'M', 'L'].includes(SIZE)) fail(`--size must be S, M or L, got ${args.size}`);
+if (!Number.isInteger(SEED)) fail(`--seed must be a whole number, got ${args.seed}`);
+const SWEEP_MINUTE = parseSweepTime(args['sweep-time']);
+const DIAGNOSE = args.diagnose;
+
+/** Fixed end of the generated history, so a size and seed always give the same practice. */
+const NOW = new Date('2026-01-15T17:00:00Z');
+const TARGET = { recall: 0.9, precision: 0.8 };
+const KINDS = ['RISK', 'ALLIANCE_RUPTURE', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED', 'DISENGAGING'];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/**
+ * Matching window: an opening matches a ground-truth event of the same client and kind when it lies
+ * in [at - before, at + after]. Write-triggered kinds are judged on the write that makes the rule
+ * hold (questionnaires of one session are filled in up to 20 h apart, attendance is recorded after
+ * the session): one day either side. STALLED and DISENGAGING are also (or only) judged by the daily
+ * sweep: one day before (a day-granular rule can hold on the day whose midnight the oracle names) and
+ * one day plus the sweep's granularity after.
+ */
+const TOLERANCE = {
+  RISK: { before: DAY, after: DAY },
+  ALLIANCE_RUPTURE: { before: DAY, after: DAY },
+  NOT_ON_TRACK: { before: DAY, after: DAY },
+  DETERIORATION: { before: DAY, after: DAY },
+  STALLED: { before: DAY, after: 2 * DAY },
+  DISENGAGING: { before: DAY, after: 2 * DAY },
+};
+
+/**
+ * --diagnose: each engine rule (evidence trigger), the kind that carries it, the input part it reads
+ * and the ground-truth criteria it corresponds to.
+ */
+const RULES = {
+  PHQ9_ITEM9: { kind: 'RISK', rules: ['PHQ9_ITEM9'], criteria: ['PHQ9_ITEM9'] },
+  HELP_NOW: { kind: 'RISK', rules: ['HELP_NOW'], criteria: ['MOOD_HELP_NOW'] },
+  ALLIANCE: {
+    kind: 'ALLIANCE_RUPTURE',
+    part: 'alliance',
+    rules: ['ALLIANCE_TOTAL_LOW', 'ALLIANCE_DROP', 'ALLIANCE_ITEM_LOW'],
+    criteria: ['ALLIANCE_TOTAL_BELOW_36', 'ALLIANCE_DROP_3', 'ALLIANCE_ITEM_LE_5'],
+  },
+  OFF_TRACK: { kind: 'NOT_ON_TRACK', part: 'scores', rules: ['OFF_TRACK'], criteria: ['BEHIND_EXPECTED_TRAJECTORY'] },
+  RELIABLE_DETERIORATION: {
+    kind: 'DETERIORATION',
+    part: 'scores',
+    rules: ['RELIABLE_DETERIORATION'],
+    criteria: ['RELIABLE_DETERIORATION'],
+  },
+  SCORES_FLAT: { kind: 'STALLED', part: 'scores', rules: ['SCORES_FLAT'], criteria: ['NO_RELIABLE_IMPROVEMENT'] },
+  MOOD_FLAT_LOW: { kind: 'STALLED', part: 'moods', rules: ['MOOD_FLAT_LOW'], criteria: ['MOOD_FLAT_LOW'] },
+  MOOD_GAP: { kind: 'DISENGAGING', part: 'moods', rules: ['MOOD_GAP'], criteria: ['MOOD_STOPPED'] },
+  HOMEWORK_LOW: { kind: 'DISENGAGING', part: 'homework', rules: ['HOMEWORK_LOW'], criteria: ['HOMEWORK_LOW'] },
+  SESSIONS_MISSED: { kind: 'DISENGAGING', part: 'sessions', rules: ['SESSIONS_MISSED'], criteria: ['SESSIONS_MISSED'] },
+};
+
+// ---- The backend's policy, copied because flag-engine.service.ts does not export it ------------
+// MUST match AFTER in backend/src/modules/flag/flag-engine.service.ts; checkBackendPolicy() reads
+// the compiled file and stops the run if they differ.
+const AFTER = {
+  questionnaire: { kinds: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'], parts: ['scores'] },
+  alliance: { kinds: ['RISK', 'ALLIANCE_RUPTURE'], parts: ['alliance'] },
+  mood: { kinds: ['RISK'], parts: [] },
+  homework: { kinds: [], parts: [] },
+  attendance: { kinds: ['DISENGAGING', 'STALLED'], parts: ['scores', 'sessions'] },
+  sweep: { kinds: ['STALLED', 'DISENGAGING'], parts: ['scores', 'moods', 'homework', 'sessions'] },
+  all: {
+    kinds: ['RISK', 'ALLIANCE_RUPTURE', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED', 'DISENGAGING'],
+    parts: ['scores', 'alliance', 'moods', 'homework', 'sessions'],
+  },
+};
+/** SWEEP_QUIET_DAYS in flag-engine.service.ts. */
+const SWEEP_QUIET_DAYS = 14;
+/** REPAIRED_AT_LEAST in measure/measure.resolver.ts. */
+const REPAIRED_AT_LEAST = 36;
+
+/** The embedded PostgreSQL and the temporary directories, for shutdown(). */
+let server = null;
+const temporary = [];
+const started = Date.now();
+const timings = {};
+
+// ---- Backend policy check ---------------------------------------------------------------------
+
+/** Fails the run when the copied policy no longer matches the compiled backend. */
+function checkBackendPolicy() {
+  const engineFile = join(ROOT, 'backend/dist/modules/flag/flag-engine.service.js');
+  const resolverFile = join(ROOT, 'backend/dist/modules/measure/measure.resolver.js');
+  let engine;
+  let resolver;
+  try {
+    engine = readFileSync(engineFile, 'utf8');
+    resolver = readFileSync(resolverFile, 'utf8');
+  } catch {
+    fail(`cannot read ${engineFile}: build first (npx tsc -b)`);
+  }
+  const literal = /const AFTER = (\{[\s\S]*?\n\});/.exec(engine)?.[1];
+  if (!literal) fail(`AFTER not found in ${engineFile}: update tests/eval/eval-flags.mjs to the new engine`);
+  // The literal is plain data (strings, arrays, objects); evaluate it without access to anything.
+  const compiled = runInNewContext(`(${literal})`, Object.create(null), { timeout: 100 });
+  if (JSON.stringify(compiled) !== JSON.stringify(AFTER)) {
+    fail(
+      `AFTER in tests/eval/eval-flags.mjs differs from ${engineFile}:\n  compiled: ${JSON.stringify(compiled)}\n  replay:   ${JSON.stringify(AFTER)}`,
+    );
+  }
+  const constant = (text, name) => Number(new RegExp(`const ${name} = (\\d+);`).exec(text)?.[1]);
+  if (constant(engine, 'SWEEP_QUIET_DAYS') !== SWEEP_QUIET_DAYS) fail('SWEEP_QUIET_DAYS changed in the flag engine');
+  if (constant(resolver, 'REPAIRED_AT_LEAST') !== REPAIRED_AT_LEAST)
+    fail('REPAIRED_AT_LEAST changed in measure.resolver');
+  // Tripwires for the behaviour the replay copies from code rather than data: if one of these
+  // fragments changes, re-read the backend and update ClientReplay before trusting the numbers.
+  const sweepFile = join(ROOT, 'backend/dist/modules/flag/flag-sweep.service.js');
+  const sweep = readFileSync(sweepFile, 'utf8');
+  const expectations = [
+    [engine, 'evaluateFlags(input, settings)', 'FlagEngine.run: default trajectory models, practice settings'],
+    [engine, "instrumentCode === 'PHQ9'", 'afterQuestionnaire: RISK from item 9 only for a PHQ-9'],
+    [engine, "helpNow.length > 0 ? this.run(ctx, client, 'mood', helpNow)", 'afterMood: only for "help now"'],
+    [engine, "t.rule === 'HELP_NOW'", 'FlagEngine.run: other writes keep only HELP_NOW risk triggers'],
+    [engine, 'ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1', 'FlagEngine.load: current episode'],
+    [engine, 'local_date > $2::date - 90 AND local_date <= $2::date', 'FlagEngine.load: moods of 90 days'],
+    [engine, 'local_date > $2::date - 21 AND local_date <= $2::date', 'FlagEngine.load: homework reports of 21 days'],
+    [engine, "WHEN 'WEEKLY' THEN CEIL(", 'FlagEngine.load: expected homework reports'],
+    [engine, "status <> 'SCHEDULED' ORDER BY scheduled_at DESC LIMIT 8", 'FlagEngine.load: last 8 sessions'],
+    [resolver, "kind = 'ALLIANCE_RUPTURE' AND repaired IS NULL", 'MeasureResolver.markRepair'],
+    [sweep, "c.status = 'ACTIVE'", 'FlagSweepService: ACTIVE clients only'],
+  ];
+  for (const [text, fragment, what] of expectations) {
+    if (!text.includes(fragment)) fail(`the backend changed (${what}: "${fragment}" not found); update the replay`);
+  }
+}
+
+// ---- Replay -----------------------------------------------------------------------------------
+
+const CLIENT_BATCH = 250;
+
+async function replayPractice(url) {
+  const db = new pg.Client({ connectionString: url, application_name: 'cairn-eval-flags' });
+  await db.connect();
+  try {
+    const practice = (await db.query(`SELECT id, settings FROM practice ORDER BY created_at LIMIT 1`)).rows[0];
+    const settings = resolveFlagSettings(practice.settings?.flags ?? {});
+    const clients = (
+      await db.query(`SELECT id, timezone, status, created_at FROM client WHERE practice_id = $1 ORDER BY code`, [
+        practice.id,
+      ])
+    ).rows;
+    const openings = [];
+    const ruleLogs = new Map();
+    let evaluations = 0;
+    for (let i = 0; i < clients.length; i += CLIENT_BATCH) {
+      const batch = clients.slice(i, i + CLIENT_BATCH);
+      const rows = await loadBatch(
+        db,
+        batch.map((c) => c.id),
+      );
+      for (const client of batch) {
+        const replay = new ClientReplay(client, rows.get(client.id), settings);
+        replay.run();
+        evaluations += replay.evaluations;
+        openings.push(...replay.openings);
+        if (DIAGNOSE) ruleLogs.set(client.id, replay.ruleLog);
+      }
+      log(`replayed ${Math.min(i + CLIENT_BATCH, clients.length)}/${clients.length} clients`);
+    }
+    log(`replay: ${evaluations} engine evaluations, ${openings.length} flags opened`);
+    return { openings, ruleLogs };
+  } finally {
+    await db.end();
+  }
+}
+
+/** Every row the flag engine reads, for a batch of clients, as owner (bypasses RLS). */
+async function loadBatch(db, ids) {
+  const q = async (sql) => (await db.query(sql, [ids])).rows;
+  // One connection, so one statement after the other.
+  const [episodes, sessions, measures, moods, assignments, reports] = await sequence([
+    () =>
+      q(
+        `SELECT id, client_id, started_on, ended_on, created_at FROM episode WHERE client_id = ANY($1) ORDER BY started_on`,
+      ),
+    () =>
+      q(`SELECT id, client_id, episode_id, scheduled_at, number, status, status_recorded_at
+         FROM therapy_session WHERE client_id = ANY($1) ORDER BY scheduled_at`),
+    () =>
+      q(`SELECT id, client_id, episode_id, session_id, instrument_code AS code, answers, total, help_now, submitted_at
+         FROM measure_response WHERE client_id = ANY($1) AND instrument_code IN ('PHQ9', 'GAD7', 'ALLIANCE4')
+        ORDER BY submitted_at, id`),
+    () =>
+      q(`SELECT id, client_id, local_date, rating, help_now, created_at FROM mood_entry WHERE client_id = ANY($1)
+        ORDER BY local_date`),
+    () =>
+      q(`SELECT id, client_id, frequency, assigned_on, due_on, created_at FROM homework_assignment
+        WHERE client_id = ANY($1) ORDER BY created_at`),
+    () =>
+      q(`SELECT id, client_id, local_date, status, created_at FROM homework_report WHERE client_id = ANY($1)
+        ORDER BY local_date`),
+  ]);
+  const byClient = new Map(
+    ids.map((id) => [id, { episodes: [], sessions: [], measures: [], moods: [], assignments: [], reports: [] }]),
+  );
+  const add = (table, list, map) => {
+    for (const row of list) byClient.get(row.client_id)[table].push(map(row));
+  };
+  add('episodes', episodes, (r) => ({ ...r, createdAt: ms(r.created_at) }));
+  add('sessions', sessions, (r) => ({
+    id: r.id,
+    episodeId: r.episode_id,
+    scheduledAt: ms(r.scheduled_at),
+    number: r.number,
+    status: r.status,
+    // A status is known from the moment it was recorded; until then the session is SCHEDULED.
+    recordedAt: r.status === 'SCHEDULED' || r.status_recorded_at === null ? Infinity : ms(r.status_recorded_at),
+  }));
+  add('measures', measures, (r) => ({
+    id: r.id,
+    episodeId: r.episode_id,
+    sessionId: r.session_id,
+    code: r.code,
+    answers: r.answers.map(Number),
+    total: r.total,
+    helpNow: r.help_now,
+    at: ms(r.submitted_at),
+    iso: r.submitted_at.toISOString(),
+  }));
+  add('moods', moods, (r) => ({
+    id: r.id,
+    date: r.local_date,
+    day: dayNumber(r.local_date),
+    rating: r.rating,
+    helpNow: r.help_now,
+    at: ms(r.created_at),
+  }));
+  add('assignments', assignments, (r) => ({
+    frequency: r.frequency,
+    assigned: dayNumber(r.assigned_on),
+    due: r.due_on === null ? null : dayNumber(r.due_on),
+    at: ms(r.created_at),
+  }));
+  add('reports', reports, (r) => ({
+    id: r.id,
+    date: r.local_date,
+    day: dayNumber(r.local_date),
+    status: r.status,
+    at: ms(r.created_at),
+  }));
+  return byClient;
+}
+
+async function sequence(thunks) {
+  const results = [];
+  for (const thunk of thunks) results.push(await thunk());
+  return results;
+}
+
+/** Event order at one instant: writes first (in this order), the sweep last. */
+const ORDER = { attendance: 0, questionnaire: 1, alliance: 2, mood: 3, homework: 4, sweep: 5 };
+
+/**
+ * One client's history, replayed through the engine's policy. `openings` records every flag the
+ * engine would have opened: { clientId, kind, at, asOf, trigger, evidence, flag }, `flag` being its
+ * live state (resolvedAt is set if a repair resolves it later).
+ */
+class ClientReplay {
+  constructor(client, rows, settings) {
+    this.client = client;
+    this.rows = rows;
+    this.settings = settings;
+    this.zone = zoneOf(client.timezone);
+    this.flags = []; // { kind, openedAt, status, resolvedAt, repaired }
+    this.openings = [];
+    this.evaluations = 0;
+    this.ruleLog = {}; // rule -> [{ at, holds, onset }], with --diagnose
+    this.sessionById = new Map(rows.sessions.map((s) => [s.id, s]));
+  }
+
+  run() {
+    const { rows, zone } = this;
+    const events = [];
+    for (const m of rows.measures) {
+      events.push({ at: m.at, type: m.code === 'ALLIANCE4' ? 'alliance' : 'questionnaire', record: m });
+    }
+    for (const s of rows.sessions)
+      if (s.recordedAt !== Infinity) events.push({ at: s.recordedAt, type: 'attendance', record: s });
+    for (const mood of rows.moods) events.push({ at: mood.at, type: 'mood', record: mood });
+    for (const r of rows.reports) events.push({ at: r.at, type: 'homework', record: r });
+    // The sweep: once per client-local day while the client is ACTIVE (see isActive), at SWEEP_MINUTE.
+    const createdAt = ms(this.client.created_at);
+    const lastDay = zone.localDay(NOW.getTime());
+    for (let day = zone.localDay(createdAt); day <= lastDay; day++) {
+      const at = Math.min(zone.at(day, SWEEP_MINUTE) - (SWEEP_MINUTE === 1440 ? 1 : 0), NOW.getTime());
+      if (at >= createdAt && this.isActive(day)) events.push({ at, type: 'sweep', day });
+    }
+    events.sort((a, b) => a.at - b.at || ORDER[a.type] - ORDER[b.type]);
+    for (const event of events) this.handle(event);
+  }
+
+  /**
+   * The sweep reads only ACTIVE clients. The generator stores a client's final status only, and the
+   * API has no status change, so the replay assumes: ACTIVE while an episode is open (from client
+   * creation on), not ACTIVE after an episode's end date until the next episode starts, and after
+   * the last one (DISCHARGED). PAUSED clients (pause date unknown) are treated as ACTIVE.
+   */
+  isActive(day) {
+    for (const ep of this.rows.episodes) {
+      const start = dayNumber(ep.started_on);
+      const end = ep.ended_on === null ? Infinity : dayNumber(ep.ended_on);
+      if (day <= end && (day >= start || ep === this.rows.episodes[0])) return true;
+    }
+    return false;
+  }
+
+  handle(event) {
+    switch (event.type) {
+      case 'questionnaire':
+        // FlagEngine.afterQuestionnaire: RISK from PHQ-9 item 9 only when the new response is a PHQ-9.
+        return this.runTrigger(event.at, 'questionnaire', [], event.record.code === 'PHQ9');
+      case 'alliance': {
+        // MeasureResolver.submitAllianceRating: markRepair, then afterAlliance.
+        this.markRepair(event.at, event.record.total);
+        const m = event.record;
+        const helpNow = m.helpNow ? [{ source: 'RATING_COMMENT', id: m.id, at: m.iso }] : [];
+        return this.runTrigger(event.at, 'alliance', helpNow);
+      }
+      case 'mood': {
+        // FlagEngine.afterMood runs only when the entry is marked "I need help now".
+        const mood = event.record;
+        if (!mood.helpNow) return;
+        return this.runTrigger(event.at, 'mood', [
+          { source: 'MOOD_NOTE', id: mood.id, at: new Date(mood.at).toISOString() },
+        ]);
+      }
+      case 'homework':
+        return this.runTrigger(event.at, 'homework', []);
+      case 'attendance':
+        return this.runTrigger(event.at, 'attendance', []);
+      case 'sweep': {
+        // FlagEngine.sweepClient: kinds resolved within SWEEP_QUIET_DAYS are left alone.
+        const skip = new Set(
+          this.flags
+            .filter((f) => f.status === 'RESOLVED' && f.resolvedAt > event.at - SWEEP_QUIET_DAYS * DAY)
+            .map((f) => f.kind),
+        );
+        return this.runTrigger(event.at, 'sweep', [], false, skip);
+      }
+    }
+  }
+
+  /** FlagEngine.run. */
+  runTrigger(at, trigger, helpNow, riskFromPhq9 = false, skip = new Set()) {
+    const wanted = new Set(AFTER[trigger].kinds.filter((k) => !skip.has(k)));
+    if (wanted.size === 0) return;
+    // When every wanted kind already has an unresolved flag, FlagService.raise would open nothing:
+    // skip the evaluation (same openings, much faster) unless rule-level diagnostics want it.
+    if (!DIAGNOSE && [...wanted].every((kind) => this.unresolved(kind))) return;
+    const input = this.load(at, helpNow, AFTER[trigger].parts);
+    this.evaluations++;
+    const flags = evaluateFlags(input, this.settings);
+    if (DIAGNOSE) this.recordRules(at, trigger, wanted, helpNow, riskFromPhq9, flags);
+    for (const flag of flags) {
+      if (!wanted.has(flag.kind)) continue;
+      let evidence = flag.evidence;
+      if (flag.kind === 'RISK' && !riskFromPhq9) {
+        const triggers = flag.evidence.triggers.filter((t) => t.rule === 'HELP_NOW');
+        if (triggers.length === 0) continue;
+        evidence = { ...flag.evidence, triggers };
+      }
+      this.raise(at, flag.kind, evidence, trigger, input.asOf);
+    }
+  }
+
+  unresolved(kind) {
+    return this.flags.some((f) => f.kind === kind && f.status !== 'RESOLVED');
+  }
+
+  /**
+   * Diagnostics: whether each rule held at this evaluation, ignoring open flags. A rule counts as
+   * judged only when the trigger evaluates its kind and loaded its data.
+   */
+  recordRules(at, trigger, wanted, helpNow, riskFromPhq9, flags) {
+    const parts = AFTER[trigger].parts;
+    const held = new Set(
+      flags.filter((f) => wanted.has(f.kind)).flatMap((f) => f.evidence.triggers.map((t) => t.rule)),
+    );
+    for (const [rule, spec] of Object.entries(RULES)) {
+      if (!wanted.has(spec.kind)) continue;
+      if (spec.part && !parts.includes(spec.part)) continue;
+      if (rule === 'PHQ9_ITEM9' && !riskFromPhq9) continue;
+      if (rule === 'HELP_NOW' && helpNow.length === 0) continue;
+      const holds = spec.rules.some((r) => held.has(r));
+      const list = (this.ruleLog[rule] ??= []);
+      const previous = list.at(-1);
+      list.push({ at, holds, onset: holds && !(previous?.holds ?? false) });
+    }
+  }
+
+  /** FlagService.raise: nothing when a flag of the kind is not resolved (open or acknowledged). */
+  raise(at, kind, evidence, trigger, asOf) {
+    if (this.unresolved(kind)) return;
+    const flag = { kind, openedAt: at, status: 'OPEN', resolvedAt: null, repaired: null };
+    this.flags.push(flag);
+    this.openings.push({ clientId: this.client.id, kind, at, asOf, trigger, evidence, flag });
+  }
+
+  /** MeasureResolver.markRepair: the next rating after a rupture decides repair; repaired = resolved. */
+  markRepair(at, total) {
+    const target = this.flags
+      .filter((f) => f.kind === 'ALLIANCE_RUPTURE' && f.repaired === null && f.openedAt < at)
+      .sort((a, b) => b.openedAt - a.openedAt)[0];
+    if (!target) return;
+    target.repaired = total >= REPAIRED_AT_LEAST;
+    if (target.repaired) {
+      target.status = 'RESOLVED';
+      target.resolvedAt ??= at;
+    }
+  }
+
+  /** FlagEngine.load as of `at`: only rows that existed then, with the client's local date then. */
+  load(at, helpNow, parts) {
+    const { rows } = this;
+    const asOfDay = this.zone.localDay(at);
+    const asOf = dateOf(asOfDay);
+    const has = (part) => parts.includes(part);
+    const codes = [...(has('scores') ? ['PHQ9', 'GAD7'] : []), ...(has('alliance') ? ['ALLIANCE4'] : [])];
+    const statusAt = (s) => (s.recordedAt <= at ? s.status : 'SCHEDULED');
+
+    // The current episode: an open one first, else the latest started (ORDER BY (ended_on IS NULL)
+    // DESC, started_on DESC). An episode exists from created_at; its end is known once the end date
+    // has come.
+    const existing = rows.episodes.filter((e) => e.createdAt <= at);
+    const isOpen = (e) => e.ended_on === null || dayNumber(e.ended_on) >= asOfDay;
+    const ep =
+      [...existing].sort(
+        (a, b) => Number(isOpen(b)) - Number(isOpen(a)) || b.started_on.localeCompare(a.started_on),
+      )[0] ?? null;
+
+    const attendedTimes = ep
+      ? rows.sessions.filter((s) => s.episodeId === ep.id && statusAt(s) === 'ATTENDED').map((s) => s.scheduledAt)
+      : [];
+    const measures = ep
+      ? rows.measures.filter((m) => m.episodeId === ep.id && m.at <= at && codes.includes(m.code))
+      : [];
+    const sessionNumber = (m) => {
+      const session = m.sessionId ? this.sessionById.get(m.sessionId) : null;
+      return session ? session.number : attendedTimes.filter((t) => t <= m.at).length;
+    };
+    const points = (code) =>
+      measures
+        .filter((m) => m.code === code)
+        .map((m) => ({ id: m.id, at: m.iso, total: m.total, answers: m.answers, sessionNumber: sessionNumber(m) }));
+
+    const moods = has('moods')
+      ? rows.moods
+          .filter((m) => m.at <= at && m.day > asOfDay - 90 && m.day <= asOfDay)
+          .map((m) => ({ date: m.date, rating: m.rating }))
+      : [];
+    const reports = has('homework')
+      ? rows.reports
+          .filter((r) => r.at <= at && r.day > asOfDay - 21 && r.day <= asOfDay)
+          .map((r) => ({ id: r.id, date: r.date, status: r.status }))
+      : [];
+    const expected = has('homework') ? expectedReports(rows.assignments, at, asOfDay) : 0;
+    const sessions = has('sessions')
+      ? rows.sessions
+          .filter((s) => statusAt(s) !== 'SCHEDULED')
+          .slice(-8)
+          .map((s) => ({ id: s.id, at: new Date(s.scheduledAt).toISOString(), status: s.status }))
+      : [];
+    return {
+      asOf,
+      attendedSessions: attendedTimes.length,
+      phq9: points('PHQ9'),
+      gad7: points('GAD7'),
+      helpNow,
+      alliance: measures
+        .filter((m) => m.code === 'ALLIANCE4')
+        .map((m) => ({ id: m.id, at: m.iso, answers: m.answers })),
+      moods,
+      homework: expected > 0 ? { reports, expected } : null,
+      sessions,
+    };
+  }
+}
+
+/** The `expected` column of FlagEngine.load: reports due over the 21 days ending asOf. */
+function expectedReports(assignments, at, asOfDay) {
+  const from = asOfDay - 20;
+  let sum = 0;
+  for (const a of assignments) {
+    if (a.at > at || a.assigned > asOfDay || (a.due ?? asOfDay) < from) continue;
+    const days = Math.max(0, Math.min(a.due ?? asOfDay, asOfDay) - Math.max(a.assigned, from) + 1);
+    if (a.frequency === 'DAILY') sum += days;
+    else if (a.frequency === 'WEEKLY') sum += Math.ceil(days / 7);
+    else sum += (a.due ?? a.assigned) >= from && (a.due ?? a.assigned) <= asOfDay ? 1 : 0;
+  }
+  return sum;
+}
+
+// ---- Scoring ----------------------------------------------------------------------------------
+
+/** Whether instant `t` lies in the matching window of a ground-truth event of `kind` at `at`. */
+function inWindow(kind, at, t) {
+  return t >= at - TOLERANCE[kind].before && t <= at + TOLERANCE[kind].after;
+}
+
+function groupBy(list, keyOf) {
+  const map = new Map();
+  for (const item of list) {
+    const k = keyOf(item);
+    if (!map.has(k)) map.set(k, []);
+    map.get(k).push(item);
+  }
+  return map;
+}
+
+function score(events, openings, ruleLogs) {
+  for (const e of events) e.atMs = Date.parse(e.at);
+  const key = (x) => `${x.clientId}|${x.kind}`;
+  const openingsOf = groupBy(openings, key);
+  const eventsOf = groupBy(events, key);
+  const byKind = Object.fromEntries(
+    KINDS.map((kind) => [
+      kind,
+      { n: 0, recalled: 0, strict: 0, openings: 0, tp: 0, misses: [], falseAlarms: [], criteria: {}, rules: {} },
+    ]),
+  );
+  // Precision: an opening is a true positive when a ground-truth event of its client and kind has it
+  // in its window.
+  for (const o of openings) {
+    const k = byKind[o.kind];
+    o.matched = (eventsOf.get(key(o)) ?? []).some((e) => inWindow(o.kind, e.atMs, o.at));
+    const rule = o.evidence.triggers.map((t) => t.rule).join('+');
+    const r = (k.rules[rule] ??= { openings: 0, tp: 0 });
+    k.openings++;
+    r.openings++;
+    if (o.matched) {
+      k.tp++;
+      r.tp++;
+    } else k.falseAlarms.push(o);
+  }
+  // Recall: a flag of the kind was open at `at` (flags stay open in a replay, except ruptures
+  // resolved by repair), or one opened within the window. "Strict" also asks that an already open
+  // flag was itself a true positive, so a false alarm that stays open does not count as catching.
+  for (const e of events) {
+    const k = byKind[e.kind];
+    const mine = openingsOf.get(key(e)) ?? [];
+    const openAt = (o) => o.at <= e.atMs && !(o.flag.resolvedAt !== null && o.flag.resolvedAt <= e.atMs);
+    const hit = mine.some((o) => inWindow(e.kind, e.atMs, o.at) || openAt(o));
+    const strict = mine.some((o) => inWindow(e.kind, e.atMs, o.at) || (openAt(o) && o.matched));
+    k.n++;
+    const c = (k.criteria[e.criterion] ??= { n: 0, recalled: 0, strict: 0, planted: 0, plantedRecalled: 0 });
+    c.n++;
+    if (e.planted) c.planted++;
+    if (strict) {
+      k.strict++;
+      c.strict++;
+    }
+    if (hit) {
+      k.recalled++;
+      c.recalled++;
+      if (e.planted) c.plantedRecalled++;
+    } else k.misses.push(e);
+  }
+  for (const kind of KINDS) {
+    const k = byKind[kind];
+    k.recall = k.n === 0 ? 1 : k.recalled / k.n;
+    k.precision = k.openings === 0 ? 1 : k.tp / k.openings;
+  }
+  return { byKind, eventsOf, openingsOf, rules: ruleLogs.size > 0 ? scoreRules(events, ruleLogs) : null };
+}
+
+/**
+ * --diagnose: each engine rule on its own against its ground-truth criteria, as if every rule were its
+ * own flag that closes when the rule stops holding. Recall: the rule held at an evaluation within the
+ * event's window. Precision: onsets of the rule (holds, did not at its previous evaluation) within the
+ * window of an event of a matching criterion.
+ */
+function scoreRules(events, ruleLogs) {
+  const result = {};
+  for (const [name, spec] of Object.entries(RULES)) {
+    const mine = events.filter((e) => spec.criteria.includes(e.criterion));
+    const byClient = groupBy(mine, (e) => e.clientId);
+    const r = (result[name] = {
+      ...spec,
+      n: mine.length,
+      recalled: 0,
+      onsets: 0,
+      matched: 0,
+      misses: [],
+      falseOnsets: [],
+    });
+    for (const e of mine) {
+      const log = ruleLogs.get(e.clientId)?.[name] ?? [];
+      if (log.some((x) => x.holds && inWindow(spec.kind, e.atMs, x.at))) r.recalled++;
+      else r.misses.push(e);
+    }
+    for (const [clientId, log] of ruleLogs) {
+      for (const x of log[name] ?? []) {
+        if (!x.onset) continue;
+        r.onsets++;
+        if ((byClient.get(clientId) ?? []).some((e) => inWindow(spec.kind, e.atMs, x.at))) r.matched++;
+        else r.falseOnsets.push({ clientId, at: x.at });
+      }
+    }
+  }
+  return result;
+}
+
+function printSummary(result, truth) {
+  const { byKind, eventsOf, openingsOf, rules } = result;
+  const sum = (field) => KINDS.reduce((total, kind) => total + byKind[kind][field], 0);
+  const ratio = (a, b) => (b === 0 ? '-' : (a / b).toFixed(2));
+  console.log('');
+  console.log(
+    `summary: size ${SIZE}, seed ${SEED}, now ${NOW.toISOString()}, ${truth.clients.length} clients; ${sum('n')} ground-truth events, ${sum('openings')} flags opened by the replay, ${sum('tp')} of them matched; rule version ${FLAG_RULE_VERSION}`,
+  );
+  console.log(
+    `matching: an opening matches an event of its client and kind within [at - 1 d, at + 1 d] (RISK, ALLIANCE_RUPTURE, NOT_ON_TRACK, DETERIORATION) or [at - 1 d, at + 2 d] (STALLED, DISENGAGING; daily sweep at ${args['sweep-time']} client-local); an event is also recalled while a flag of its kind is open`,
+  );
+  for (const kind of KINDS) {
+    const k = byKind[kind];
+    const criteria = Object.entries(k.criteria)
+      .map(([name, c]) => `${name} ${c.recalled}/${c.n}`)
+      .join(', ');
+    const openedBy = Object.entries(k.rules)
+      .map(([name, r]) => `${name} ${r.tp}/${r.openings}`)
+      .join(', ');
+    console.log(
+      `  ${kind}: strict recall ${ratio(k.strict, k.n)} (open flag must itself have matched); recalled by criterion ${criteria || '-'}; matched openings by rule ${openedBy || '-'}`,
+    );
+  }
+  const clientInfo = new Map(truth.clients.map((c) => [c.clientId, c]));
+  const who = (clientId) => {
+    const c = clientInfo.get(clientId);
+    return c ? `${c.code} (${c.archetype}, ${c.status}, ${c.timezone})` : clientId;
+  };
+  const when = (msValue) => new Date(msValue).toISOString().slice(0, 16) + 'Z';
+  if (rules) {
+    console.log('');
+    console.log('rule by rule, ignoring open flags (--diagnose): recall of the criteria, matched onsets of the rule');
+    for (const [name, r] of Object.entries(rules)) {
+      console.log(
+        `  ${name} vs ${r.criteria.join('|')}: recall ${ratio(r.recalled, r.n)} (${r.recalled}/${r.n}), precision ${ratio(r.matched, r.onsets)} (${r.matched}/${r.onsets})`,
+      );
+      for (const e of pick(r.misses, EXAMPLES)) {
+        console.log(
+          `    rule did not hold: ${e.criterion} ${who(e.clientId)} at ${when(e.atMs)} ${JSON.stringify(e.detail ?? {})}`,
+        );
+      }
+      for (const x of pick(r.falseOnsets, EXAMPLES))
+        console.log(`    unmatched onset: ${who(x.clientId)} at ${when(x.at)}`);
+    }
+  }
+  if (EXAMPLES <= 0) return;
+  const nearestOpening = (e) => {
+    const list = openingsOf.get(`${e.clientId}|${e.kind}`) ?? [];
+    if (list.length === 0) return 'the replay never opened this kind for the client';
+    const o = list.reduce((best, x) => (Math.abs(x.at - e.atMs) < Math.abs(best.at - e.atMs) ? x : best));
+    return `nearest opening ${when(o.at)} (${days(o.at - e.atMs)}) by ${o.trigger}: ${brief(o.evidence)}`;
+  };
+  const nearestEvent = (o) => {
+    const list = eventsOf.get(`${o.clientId}|${o.kind}`) ?? [];
+    if (list.length === 0) return 'no ground-truth event of this kind for the client';
+    const e = list.reduce((best, x) => (Math.abs(x.atMs - o.at) < Math.abs(best.atMs - o.at) ? x : best));
+    return `nearest truth ${e.criterion} at ${when(e.atMs)} (${days(e.atMs - o.at)})`;
+  };
+  console.log('');
+  console.log(`examples (up to ${EXAMPLES} per kind; --examples N):`);
+  for (const kind of KINDS) {
+    const k = byKind[kind];
+    for (const e of pick(k.misses, EXAMPLES)) {
+      console.log(
+        `  MISS ${kind} ${e.criterion}${e.planted ? ' planted' : ''} ${who(e.clientId)} at ${when(e.atMs)} ${JSON.stringify(e.detail ?? {})}; ${nearestOpening(e)}`,
+      );
+    }
+    for (const o of pick(k.falseAlarms, EXAMPLES)) {
+      console.log(
+        `  FALSE ${kind} ${who(o.clientId)} opened ${when(o.at)} (asOf ${o.asOf}) by ${o.trigger}: ${brief(o.evidence)}; ${nearestEvent(o)}`,
+      );
+    }
+  }
+}
+
+/** Evenly spread picks, so examples are not all from the first clients. */
+function pick(list, count) {
+  if (list.length <= count) return list;
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)]);
+}
+
+/** The evidence without record ids and item texts, short enough for one line. */
+function brief(evidence) {
+  return evidence.triggers
+    .map((t) => {
+      const { rule, ...rest } = t;
+      const keep = Object.entries(rest)
+        .filter(
+          ([name, value]) =>
+            !['response', 'rating', 'record', 'responses', 'baselineResponse', 'itemText', 'sessions'].includes(name) &&
+            typeof value !== 'object',
+        )
+        .map(([name, value]) => `${name}=${typeof value === 'number' ? Math.round(value * 100) / 100 : value}`);
+      if (Array.isArray(rest.recentScores)) keep.push(`recent=${rest.recentScores.join('/')}`);
+      if (Array.isArray(rest.sessions)) keep.push(`sessions=${rest.sessions.map((s) => s.status).join('/')}`);
+      return `${rule}(${keep.join(' ')})`;
+    })
+    .join(' + ');
+}
+
+// ---- Time ------------------------------------------------------------------------------------
+
+/** A client's time zone: local calendar days (days since 1970-01-01) and local wall-clock instants. */
+function zoneOf(name) {
+  zoneOf.cache ??= new Map();
+  let zone = zoneOf.cache.get(name);
+  if (zone) return zone;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone: name,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const offsets = new Map();
+  // Local minus UTC in ms at an instant; offsets change on whole UTC hours in every zone used here.
+  const offset = (instant) => {
+    const hour = Math.floor(instant / HOUR);
+    let value = offsets.get(hour);
+    if (value === undefined) {
+      const probe = hour * HOUR;
+      const parts = {};
+      for (const part of format.formatToParts(probe))
+        if (part.type !== 'literal') parts[part.type] = Number(part.value);
+      value = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute) - probe;
+      offsets.set(hour, value);
+    }
+    return value;
+  };
+  zone = {
+    localDay: (instant) => Math.floor((instant + offset(instant)) / DAY),
+    /** The instant of local wall-clock minute `minute` (0-1440) of local day `day`. */
+    at: (day, minute) => {
+      const wall = day * DAY + minute * MINUTE;
+      let instant = wall - offset(wall);
+      instant = wall - offset(instant);
+      return instant;
+    },
+  };
+  zoneOf.cache.set(name, zone);
+  return zone;
+}
+
+function dayNumber(date) {
+  return Date.parse(`${date}T00:00:00Z`) / DAY;
+}
+
+function dateOf(day) {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+function ms(value) {
+  return value instanceof Date ? value.getTime() : Date.parse(value);
+}
+
+function days(delta) {
+  const d = delta / DAY;
+  return `${d >= 0 ? '+' : ''}${d.toFixed(1)} d`;
+}
+
+function seconds(msValue) {
+  return `${(msValue / 1000).toFixed(1)} s`;
+}
+
+function parseSweepTime(text) {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text);
+  const minute = match ? Number(match[1]) * 60 + Number(match[2]) : NaN;
+  if (!(minute >= 0 && minute <= 1440)) fail(`--sweep-time must be HH:MM from 00:00 to 24:00, got ${text}`);
+  return minute;
+}
+
+/** parseArgs, with a usage error instead of a stack trace for an unknown or malformed option. */
+function parseArguments(config) {
+  try {
+    return parseArgs(config).values;
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function fail(message) {
+  log(`eval:flags: ${message}`);
+  process.exit(2);
+}
+
+async function shutdown() {
+  const s = server;
+  server = null;
+  try {
+    await s?.stop();
+  } catch (error) {
+    log(`stopping PostgreSQL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Generates, replays and scores; resolves to the exit code. */
+async function main() {
+  checkBackendPolicy();
+
+  // ---- 1. Generate ------------------------------------------------------------------------------
+  pg.types.setTypeParser(1082, (text) => text); // date columns stay 'YYYY-MM-DD'
+  const work = mkdtempSync(join(tmpdir(), 'cairn-eval-flags-'));
+  // Its own directory, as in tests/support/global-setup.mjs: as root, PostgreSQL runs as another user.
+  const pgDir = mkdtempSync(join(tmpdir(), 'cairn-eval-pg-'));
+  temporary.push(work, pgDir);
+  const truthPath = join(work, 'ground-truth.json');
+  process.once('SIGINT', () => void shutdown().finally(() => process.exit(130)));
+
+  let exitCode = 0;
+  try {
+    let phase = Date.now();
+    server = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false });
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    await admin.query('CREATE DATABASE cairn_eval');
+    await admin.end();
+    const url = server.urlFor('cairn_eval');
+    await migrate(url, 'cairn-eval-app');
+    timings.database = Date.now() - phase;
+
+    phase = Date.now();
+    let shown = -1;
+    const generated = await generatePractice(url, {
+      size: SIZE,
+      seed: SEED,
+      now: NOW,
+      groundTruthPath: truthPath,
+      onProgress: (done, total, label) => {
+        const percent = Math.floor((100 * done) / total / 10) * 10;
+        if (label !== 'clients' || percent === shown) return;
+        shown = percent;
+        log(`generating ${SIZE} seed ${SEED}: ${percent}% (${done}/${total} clients)`);
+      },
+    });
+    timings.generate = Date.now() - phase;
+    log(`generated in ${seconds(timings.generate)}: ${JSON.stringify(generated.counts)}`);
+    const truth = JSON.parse(readFileSync(truthPath, 'utf8'));
+    if (truth.format !== 'cairn-ground-truth/1') throw new Error(`unexpected ground-truth format ${truth.format}`);
+
+    // ---- 2. Replay ------------------------------------------------------------------------------
+    phase = Date.now();
+    const { openings, ruleLogs } = await replayPractice(url);
+    timings.replay = Date.now() - phase;
+
+    // ---- 3. Score -------------------------------------------------------------------------------
+    const result = score(truth.events, openings, ruleLogs);
+    for (const kind of KINDS) {
+      const k = result.byKind[kind];
+      console.log(`${kind} precision=${k.precision.toFixed(2)} recall=${k.recall.toFixed(2)} n=${k.n}`);
+    }
+    printSummary(result, truth);
+    const missed = KINDS.filter(
+      (kind) => result.byKind[kind].recall < TARGET.recall || result.byKind[kind].precision < TARGET.precision,
+    );
+    console.log(
+      missed.length === 0
+        ? `all kinds meet recall >= ${TARGET.recall} and precision >= ${TARGET.precision}`
+        : `below target (recall >= ${TARGET.recall}, precision >= ${TARGET.precision}): ${missed.join(', ')}`,
+    );
+    console.log(
+      `elapsed ${seconds(Date.now() - started)} (database ${seconds(timings.database)}, generate ${seconds(timings.generate)}, replay ${seconds(timings.replay)})`,
+    );
+    if (missed.length > 0 && !args['no-fail']) exitCode = 1;
+  } catch (error) {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    exitCode = 2;
+  } finally {
+    await shutdown();
+  }
+  return exitCode;
+}
+
+process.exit(await main());
