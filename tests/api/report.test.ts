@@ -215,7 +215,8 @@ describe('practice outcome report', () => {
     // Therapist 2, I: ended before the period: in nothing.
     await addEpisode(app, p, { therapist: 1, startedOn: '2024-11-01', endedOn: '2024-12-15', attended: 3, ...F });
 
-    // Homework. First A episode: a daily task on days 1-10 (10 expected) with 6 done, 2 partial, 1 not done.
+    // Homework. First A episode: a daily task set on day 1, due until day 10: a report is due on days 2-10
+    // (9 expected; nothing is due on the day a task is set), with 6 done, 2 partial, 1 not done.
     const owner = app.db.owner;
     const hw = async (
       episode: typeof firstA,
@@ -258,8 +259,9 @@ describe('practice outcome report', () => {
       [8, 'PARTIAL'],
       [9, 'NOT_DONE'],
     ]);
-    // First B episode (the 6th of therapist 1): weekly, days 0-13 (14 days: 2 expected); one done in the
-    // episode and one done 2 days after it ended (outside: not counted).
+    // First B episode (the 6th of therapist 1): weekly, set on day 0, due until day 13: due on day 7 only
+    // (day 14 is past the due date): 1 expected; one done in the episode and one done 2 days after it
+    // ended (outside: not counted).
     const firstB = await owner.query<{ client_id: string; id: string; started_on: string }>(
       `SELECT e.client_id, e.id, e.started_on FROM episode e JOIN client c ON c.id = e.client_id WHERE c.code = 'RP-006'`,
     );
@@ -388,8 +390,9 @@ describe('practice outcome report', () => {
         upper: expect.closeTo(0.3217, 4),
       }),
     );
-    // Homework: daily (6 + 0.5·2)/10 = 0.7; weekly 1/2 = 0.5 (the report after the episode is outside); mean 0.6.
-    expect(f.homeworkAdherence).toBeCloseTo(0.6, 10);
+    // Homework: daily (6 + 0.5·2)/9 = 7/9; weekly 1/1 = 1 (the report after the episode is outside);
+    // mean (7/9 + 1)/2 = 8/9.
+    expect(f.homeworkAdherence).toBeCloseTo(8 / 9, 10);
     expect(f.homeworkEpisodes).toBe(2);
     // Mood: one episode logged 15 of its 30 days (0.5), the other 21 ended episodes none: 0.5/22.
     expect(f.moodAdherence).toBeCloseTo(0.5 / 22, 10);

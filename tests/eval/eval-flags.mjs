@@ -20,6 +20,8 @@ import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { generatePractice, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
 import { evaluateFlags, FLAG_RULE_VERSION, resolveFlagSettings } from '../../shared/dist/index.js';
+// The backend's own count of homework reports due: the replay uses it rather than a copy.
+import { expectedReports as dueReports } from '../../backend/dist/modules/caseload/analytics.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -160,9 +162,11 @@ function checkBackendPolicy() {
     [engine, "t.rule === 'HELP_NOW'", 'FlagEngine.run: other writes keep only HELP_NOW risk triggers'],
     [engine, 'ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1', 'FlagEngine.load: current episode'],
     [engine, 'local_date > $2::date - 90 AND local_date <= $2::date', 'FlagEngine.load: moods of 90 days'],
+    [engine, 'local_date >= (SELECT started_on FROM ep)', 'FlagEngine.load: moods and reports of the current episode'],
     [engine, 'local_date > $2::date - 21 AND local_date <= $2::date', 'FlagEngine.load: homework reports of 21 days'],
-    [engine, "WHEN 'WEEKLY' THEN CEIL(", 'FlagEngine.load: expected homework reports'],
-    [engine, "status <> 'SCHEDULED' ORDER BY scheduled_at DESC LIMIT 8", 'FlagEngine.load: last 8 sessions'],
+    [engine, 'expectedReports(row.assignments, addDays(asOf, -20), asOf)', 'FlagEngine.load: expected homework reports'],
+    [engine, 'HOMEWORK_MIN_EXPECTED = 3', 'FlagEngine.load: homework judged from 3 due reports'],
+    [engine, "status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)", 'FlagEngine.load: sessions of the current episode'],
     [resolver, "kind = 'ALLIANCE_RUPTURE' AND repaired IS NULL", 'MeasureResolver.markRepair'],
     [sweep, "c.status = 'ACTIVE'", 'FlagSweepService: ACTIVE clients only'],
   ];
@@ -274,6 +278,8 @@ async function loadBatch(db, ids) {
   }));
   add('assignments', assignments, (r) => ({
     frequency: r.frequency,
+    assignedOn: r.assigned_on,
+    dueOn: r.due_on,
     assigned: dayNumber(r.assigned_on),
     due: r.due_on === null ? null : dayNumber(r.due_on),
     at: ms(r.created_at),
@@ -492,18 +498,18 @@ class ClientReplay {
 
     const moods = has('moods')
       ? rows.moods
-          .filter((m) => m.at <= at && m.day > asOfDay - 90 && m.day <= asOfDay)
+          .filter((m) => m.at <= at && m.day > asOfDay - 90 && m.day <= asOfDay && ep && m.day >= dayNumber(ep.started_on))
           .map((m) => ({ date: m.date, rating: m.rating }))
       : [];
     const reports = has('homework')
       ? rows.reports
-          .filter((r) => r.at <= at && r.day > asOfDay - 21 && r.day <= asOfDay)
+          .filter((r) => r.at <= at && r.day > asOfDay - 21 && r.day <= asOfDay && ep && r.day >= dayNumber(ep.started_on))
           .map((r) => ({ id: r.id, date: r.date, status: r.status }))
       : [];
-    const expected = has('homework') ? expectedReports(rows.assignments, at, asOfDay) : 0;
+    const expected = has('homework') && ep ? expectedReports(rows.assignments, at, asOfDay, dayNumber(ep.started_on)) : 0;
     const sessions = has('sessions')
       ? rows.sessions
-          .filter((s) => statusAt(s) !== 'SCHEDULED')
+          .filter((s) => statusAt(s) !== 'SCHEDULED' && ep && s.episodeId === ep.id)
           .slice(-8)
           .map((s) => ({ id: s.id, at: new Date(s.scheduledAt).toISOString(), status: s.status }))
       : [];
@@ -517,25 +523,21 @@ class ClientReplay {
         .filter((m) => m.code === 'ALLIANCE4')
         .map((m) => ({ id: m.id, at: m.iso, answers: m.answers })),
       moods,
-      homework: expected > 0 ? { reports, expected } : null,
+      homework: expected >= HOMEWORK_MIN_EXPECTED ? { reports, expected } : null,
       sessions,
     };
   }
 }
 
-/** The `expected` column of FlagEngine.load: reports due over the 21 days ending asOf. */
-function expectedReports(assignments, at, asOfDay) {
-  const from = asOfDay - 20;
-  let sum = 0;
-  for (const a of assignments) {
-    if (a.at > at || a.assigned > asOfDay || (a.due ?? asOfDay) < from) continue;
-    const days = Math.max(0, Math.min(a.due ?? asOfDay, asOfDay) - Math.max(a.assigned, from) + 1);
-    if (a.frequency === 'DAILY') sum += days;
-    else if (a.frequency === 'WEEKLY') sum += Math.ceil(days / 7);
-    else sum += (a.due ?? a.assigned) >= from && (a.due ?? a.assigned) <= asOfDay ? 1 : 0;
-  }
-  return sum;
+/** FlagEngine.load's homework window: assignments of the current episode known by `at`, reports due over the 21 days ending asOf. */
+function expectedReports(assignments, at, asOfDay, episodeStartDay) {
+  const known = assignments.filter(
+    (a) => a.at <= at && a.assigned <= asOfDay && a.assigned >= episodeStartDay && (a.due ?? asOfDay) >= asOfDay - 20,
+  );
+  return dueReports(known, dateOf(asOfDay - 20), dateOf(asOfDay));
 }
+
+const HOMEWORK_MIN_EXPECTED = 3;
 
 // ---- Scoring ----------------------------------------------------------------------------------
 

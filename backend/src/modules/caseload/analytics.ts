@@ -99,8 +99,10 @@ export interface AssignmentWindow {
 }
 
 /**
- * Reports expected from the assignments between two local dates (inclusive): a daily task once a
- * day while active, a weekly one once per started week, a one-off once if due in the window.
+ * Reports due from the assignments between two local dates (inclusive). A daily task is due each
+ * day after the day it was set, a weekly one every 7 days after it was set, a one-off on its due
+ * date; nothing is due after an assignment's due date. (Counting the day a task is set made a
+ * brand-new assignment look like a missed one.)
  */
 export function expectedReports(assignments: AssignmentWindow[], from: string, to: string): number {
   const first = toDayNumber(from);
@@ -108,11 +110,18 @@ export function expectedReports(assignments: AssignmentWindow[], from: string, t
   let expected = 0;
   for (const a of assignments) {
     const assigned = toDayNumber(a.assignedOn);
-    const due = a.dueOn === null ? null : toDayNumber(a.dueOn);
-    const days = Math.max(0, Math.min(due ?? last, last) - Math.max(assigned, first) + 1);
-    if (a.frequency === 'DAILY') expected += days;
-    else if (a.frequency === 'WEEKLY') expected += Math.ceil(days / 7);
-    else if ((due ?? assigned) >= first && (due ?? assigned) <= last) expected += 1;
+    const end = Math.min(a.dueOn === null ? last : toDayNumber(a.dueOn), last);
+    if (a.frequency === 'DAILY') {
+      expected += Math.max(0, end - Math.max(assigned + 1, first) + 1);
+    } else if (a.frequency === 'WEEKLY') {
+      // Due days are assigned + 7k (k >= 1) within [first, end].
+      const firstK = Math.max(1, Math.ceil((first - assigned) / 7));
+      const lastK = Math.floor((end - assigned) / 7);
+      expected += Math.max(0, lastK - firstK + 1);
+    } else if (a.dueOn !== null) {
+      const due = toDayNumber(a.dueOn);
+      if (due >= first && due <= last) expected += 1;
+    }
   }
   return expected;
 }

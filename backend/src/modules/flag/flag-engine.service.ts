@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  addDays,
   evaluateFlags,
   FLAG_RULE_VERSION,
   resolveFlagSettings,
@@ -10,6 +11,7 @@ import {
   type HelpNowMark,
 } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
+import { expectedReports, type AssignmentWindow } from '../caseload/analytics.js';
 import type { RequestContext } from '../../common/request-context.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { FlagService } from './flag.service.js';
@@ -32,6 +34,9 @@ const AFTER = {
 } as const satisfies Record<string, { kinds: readonly RuleKind[]; parts: readonly Part[] }>;
 type Trigger = keyof typeof AFTER;
 
+/** Reports that must have been due in the window before homework adherence is judged. */
+const HOMEWORK_MIN_EXPECTED = 3;
+
 /** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
 const SWEEP_QUIET_DAYS = 14;
 
@@ -41,7 +46,7 @@ interface LoadedRow {
   measures: { id: string; at: string; code: string; total: number; answers: number[]; sessionNumber: number | null }[];
   moods: { date: string; rating: number }[];
   homework: { id: string; date: string; status: 'DONE' | 'PARTIAL' | 'NOT_DONE' }[];
-  expected: number;
+  assignments: AssignmentWindow[];
   sessions: { id: string; at: string; status: 'ATTENDED' | 'CANCELLED' | 'NO_SHOW' | 'SCHEDULED' }[];
 }
 
@@ -129,7 +134,7 @@ export class FlagEngine {
     const codes = [...(has('scores') ? ['PHQ9', 'GAD7'] : []), ...(has('alliance') ? ['ALLIANCE4'] : [])];
     const row = await ctx.db.one<LoadedRow>(
       `WITH ep AS (
-         SELECT id FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
+         SELECT id, started_on FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
        ), attended AS (
          SELECT s.scheduled_at FROM therapy_session s JOIN ep ON s.episode_id = ep.id WHERE s.status = 'ATTENDED'
        )
@@ -144,22 +149,23 @@ export class FlagEngine {
             LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
            WHERE m.client_id = $1 AND m.instrument_code = ANY($3::text[])) AS measures,
          (SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
-            FROM mood_entry WHERE $4 AND client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date) AS moods,
+            FROM mood_entry WHERE $4 AND client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date
+             AND local_date >= (SELECT started_on FROM ep)) AS moods,
          (SELECT COALESCE(json_agg(json_build_object('id', id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
-            FROM homework_report WHERE $5 AND client_id = $1 AND local_date > $2::date - 21 AND local_date <= $2::date) AS homework,
-         (SELECT COALESCE(sum(CASE a.frequency
-                   WHEN 'DAILY' THEN GREATEST(0, LEAST(COALESCE(a.due_on, $2::date), $2::date) - GREATEST(a.assigned_on, $2::date - 20) + 1)
-                   WHEN 'WEEKLY' THEN CEIL(GREATEST(0, LEAST(COALESCE(a.due_on, $2::date), $2::date) - GREATEST(a.assigned_on, $2::date - 20) + 1) / 7.0)
-                   ELSE CASE WHEN COALESCE(a.due_on, a.assigned_on) BETWEEN $2::date - 20 AND $2::date THEN 1 ELSE 0 END
-                 END), 0)::int
+            FROM homework_report WHERE $5 AND client_id = $1 AND local_date > $2::date - 21 AND local_date <= $2::date
+             AND local_date >= (SELECT started_on FROM ep)) AS homework,
+         (SELECT COALESCE(json_agg(json_build_object('frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
             FROM homework_assignment a WHERE $5 AND a.client_id = $1 AND a.assigned_on <= $2::date
-             AND COALESCE(a.due_on, $2::date) >= $2::date - 20) AS expected,
+             AND a.assigned_on >= (SELECT started_on FROM ep)
+             AND COALESCE(a.due_on, $2::date) >= $2::date - 20) AS assignments,
          (SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
             FROM (SELECT id, scheduled_at, status FROM therapy_session
-                   WHERE $6 AND client_id = $1 AND status <> 'SCHEDULED' ORDER BY scheduled_at DESC LIMIT 8) recent) AS sessions`,
+                   WHERE $6 AND client_id = $1 AND status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)
+                   ORDER BY scheduled_at DESC LIMIT 8) recent) AS sessions`,
       [client.id, asOf, codes, has('moods'), has('homework'), has('sessions')],
     );
     if (!row) throw new Error('flag input query returned no row');
+    const expected = expectedReports(row.assignments, addDays(asOf, -20), asOf);
     const byCode = (code: string) => row.measures.filter((m) => m.code === code);
     const points = (code: string) =>
       byCode(code).map((m) => ({
@@ -177,7 +183,8 @@ export class FlagEngine {
       helpNow,
       alliance: byCode('ALLIANCE4').map((m) => ({ id: m.id, at: m.at, answers: m.answers })),
       moods: row.moods,
-      homework: row.expected > 0 ? { reports: row.homework, expected: row.expected } : null,
+      // Judged only once enough reports were due in the 3-week window: one missed one-off is not disengagement.
+      homework: expected >= HOMEWORK_MIN_EXPECTED ? { reports: row.homework, expected } : null,
       sessions: row.sessions.map((s) => ({ id: s.id, at: s.at, status: s.status })),
     };
     return { input, settings: resolveFlagSettings(row.settings?.flags ?? {}) };

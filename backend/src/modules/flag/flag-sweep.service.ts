@@ -61,7 +61,10 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
             `SELECT c.id, c.practice_id AS "practiceId", c.therapist_id AS "therapistId", c.user_id AS "userId", c.code,
                     c.timezone, c.status, p.country
                FROM client c JOIN practice p ON p.id = c.practice_id
-              WHERE c.status = 'ACTIVE' AND c.id > $1 ORDER BY c.id LIMIT $2`,
+              WHERE c.status = 'ACTIVE' AND c.id > $1
+                -- Between episodes nobody is expected to log moods or do homework.
+                AND EXISTS (SELECT 1 FROM episode e WHERE e.practice_id = c.practice_id AND e.client_id = c.id AND e.ended_on IS NULL)
+              ORDER BY c.id LIMIT $2`,
             [after, CLIENT_BATCH],
           ),
         );
