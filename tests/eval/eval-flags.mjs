@@ -164,9 +164,17 @@ function checkBackendPolicy() {
     [engine, 'local_date > $2::date - 90 AND local_date <= $2::date', 'FlagEngine.load: moods of 90 days'],
     [engine, 'local_date >= (SELECT started_on FROM ep)', 'FlagEngine.load: moods and reports of the current episode'],
     [engine, 'local_date > $2::date - 21 AND local_date <= $2::date', 'FlagEngine.load: homework reports of 21 days'],
-    [engine, 'expectedReports(row.assignments, addDays(asOf, -20), asOf)', 'FlagEngine.load: expected homework reports'],
+    [
+      engine,
+      'expectedReports(row.assignments, addDays(asOf, -20), asOf)',
+      'FlagEngine.load: expected homework reports',
+    ],
     [engine, 'HOMEWORK_MIN_EXPECTED = 3', 'FlagEngine.load: homework judged from 3 due reports'],
-    [engine, "status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)", 'FlagEngine.load: sessions of the current episode'],
+    [
+      engine,
+      "status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)",
+      'FlagEngine.load: sessions of the current episode',
+    ],
     [resolver, "kind = 'ALLIANCE_RUPTURE' AND repaired IS NULL", 'MeasureResolver.markRepair'],
     [sweep, "c.status = 'ACTIVE'", 'FlagSweepService: ACTIVE clients only'],
   ];
@@ -498,15 +506,20 @@ class ClientReplay {
 
     const moods = has('moods')
       ? rows.moods
-          .filter((m) => m.at <= at && m.day > asOfDay - 90 && m.day <= asOfDay && ep && m.day >= dayNumber(ep.started_on))
+          .filter(
+            (m) => m.at <= at && m.day > asOfDay - 90 && m.day <= asOfDay && ep && m.day >= dayNumber(ep.started_on),
+          )
           .map((m) => ({ date: m.date, rating: m.rating }))
       : [];
     const reports = has('homework')
       ? rows.reports
-          .filter((r) => r.at <= at && r.day > asOfDay - 21 && r.day <= asOfDay && ep && r.day >= dayNumber(ep.started_on))
+          .filter(
+            (r) => r.at <= at && r.day > asOfDay - 21 && r.day <= asOfDay && ep && r.day >= dayNumber(ep.started_on),
+          )
           .map((r) => ({ id: r.id, date: r.date, status: r.status }))
       : [];
-    const expected = has('homework') && ep ? expectedReports(rows.assignments, at, asOfDay, dayNumber(ep.started_on)) : 0;
+    const expected =
+      has('homework') && ep ? expectedReports(rows.assignments, at, asOfDay, dayNumber(ep.started_on)) : 0;
     const sessions = has('sessions')
       ? rows.sessions
           .filter((s) => statusAt(s) !== 'SCHEDULED' && ep && s.episodeId === ep.id)

@@ -134,14 +134,12 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
           if (denied && !contextValue.deniedAudited) {
             const action =
               typeof denied.path?.[0] === 'string' ? denied.path[0] : (operation?.name?.value ?? 'graphql');
-            await audit
-              .denied(contextValue, contextValue.signedIn ?? null, action)
-              .catch((error: Error) =>
-                logger.event('error', 'denied access not audited', {
-                  requestId: contextValue.requestId,
-                  errorName: error.name,
-                }),
-              );
+            await audit.denied(contextValue, contextValue.signedIn ?? null, action).catch((error: Error) =>
+              logger.event('error', 'denied access not audited', {
+                requestId: contextValue.requestId,
+                errorName: error.name,
+              }),
+            );
           }
           logger.event('info', 'graphql request', {
             requestId: contextValue.requestId,
