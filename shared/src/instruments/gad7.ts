@@ -1,3 +1,4 @@
+import { TWO_WEEK_FREQUENCY } from './phq9.js';
 import type { InstrumentDefinition } from './types.js';
 
 // GAD-7 (Spitzer, Kroenke, Williams & Löwe 2006), Pfizer wording, free to reproduce.
@@ -8,12 +9,7 @@ export const GAD7: InstrumentDefinition = {
   title: 'Generalized Anxiety Disorder scale (GAD-7)',
   shortTitle: 'GAD-7',
   prompt: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
-  responseOptions: [
-    { value: 0, label: 'Not at all' },
-    { value: 1, label: 'Several days' },
-    { value: 2, label: 'More than half the days' },
-    { value: 3, label: 'Nearly every day' },
-  ],
+  responseOptions: TWO_WEEK_FREQUENCY,
   items: [
     { id: 'gad7_1', loinc: '69725-0', min: 0, max: 3, text: 'Feeling nervous, anxious, or on edge' },
     { id: 'gad7_2', loinc: '68509-9', min: 0, max: 3, text: 'Not being able to stop or control worrying' },

@@ -1,4 +1,12 @@
-import type { InstrumentDefinition } from './types.js';
+import type { InstrumentDefinition, ResponseOption } from './types.js';
+
+/** The answer scale PHQ-9 and GAD-7 share (how often over the last two weeks). */
+export const TWO_WEEK_FREQUENCY: readonly ResponseOption[] = [
+  { value: 0, label: 'Not at all' },
+  { value: 1, label: 'Several days' },
+  { value: 2, label: 'More than half the days' },
+  { value: 3, label: 'Nearly every day' },
+];
 
 // PHQ-9 (Kroenke, Spitzer & Williams 2001), wording as published by Pfizer, free to reproduce.
 // Bands are Kroenke 2001; caseness >= 10 and reliable change 6 are NHS Talking Therapies values.
@@ -8,12 +16,7 @@ export const PHQ9: InstrumentDefinition = {
   title: 'Patient Health Questionnaire (PHQ-9)',
   shortTitle: 'PHQ-9',
   prompt: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
-  responseOptions: [
-    { value: 0, label: 'Not at all' },
-    { value: 1, label: 'Several days' },
-    { value: 2, label: 'More than half the days' },
-    { value: 3, label: 'Nearly every day' },
-  ],
+  responseOptions: TWO_WEEK_FREQUENCY,
   items: [
     { id: 'phq9_1', loinc: '44250-9', min: 0, max: 3, text: 'Little interest or pleasure in doing things' },
     { id: 'phq9_2', loinc: '44255-8', min: 0, max: 3, text: 'Feeling down, depressed, or hopeless' },
