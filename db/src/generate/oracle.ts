@@ -53,11 +53,11 @@ export const CRITERIA: Readonly<Record<Criterion, string>> = {
   NO_RELIABLE_IMPROVEMENT:
     'onset at a PHQ-9 (GAD-7) score when >= 6 sessions were attended in the episode, baseline - score < 6 (4) and the last 3 scores of the episode span <= 3 (2) points',
   MOOD_FLAT_LOW:
-    'onset at a mood entry when the entries of the last 28 local days number >= 14, their mean is <= 4 and their least-squares slope is within +-0.1 points per week; an onset within 7 days of the condition last holding is not repeated',
+    'onset at a mood entry when the entries of the last 28 local days number >= 10, their mean is <= 4 and their least-squares slope is within +-0.1 points per week; an onset within 7 days of the condition last holding is not repeated',
   MOOD_STOPPED:
-    'onset at local midnight starting day L+8 after a last entry on day L (7 empty days), with >= 8 entries in days L-13..L, while the episode is open',
+    'onset at local midnight starting day L+8 after a last entry on day L (7 empty days), with >= 10 entries in days L-27..L, while the episode is open',
   SESSIONS_MISSED:
-    'onset when 2 of the last 4 sessions of the episode with a recorded status are NO_SHOW or CANCELLED; at = status_recorded_at',
+    'onset when 2 of the last 4 sessions of the episode that were attended or missed are NO_SHOW (cancellations are neither); at = status_recorded_at',
   HOMEWORK_LOW:
     'planted only (probable): from an assignment on, no reports or NOT_DONE for >= 3 weeks; at = local midnight 22 days after assigned_on',
 };
@@ -181,7 +181,8 @@ export function flatLowMoodOnsets(entries: readonly MoodPoint[]): FlatLowHit[] {
     let holds = false;
     let mean = 0;
     let slope = 0;
-    if (n >= 14) {
+    // DEFAULT_FLAG_SETTINGS.moodStallMinEntries
+    if (n >= 10) {
       mean = sy / n;
       const denominator = n * sxx - sx * sx;
       slope = denominator === 0 ? 0 : ((n * sxy - sx * sy) / denominator) * 7;
@@ -208,8 +209,8 @@ export interface MoodStoppedHit {
 }
 
 /**
- * Gaps of >= 7 empty local days after regular use (>= 8 entries in the 14 days ending with the
- * last entry), counted only while an episode is open.
+ * Gaps of >= 7 empty local days after regular use (>= 10 entries in the 28 days ending with the
+ * last entry, as DEFAULT_FLAG_SETTINGS has it), counted only while an episode is open.
  */
 export function moodStoppedOnsets(
   entries: readonly MoodPoint[],
@@ -220,8 +221,8 @@ export function moodStoppedOnsets(
   const hits: MoodStoppedHit[] = [];
   let lo = 0;
   entries.forEach((entry, i) => {
-    while (entries[lo]!.day < entry.day - 13) lo++;
-    if (i - lo + 1 < 8) return;
+    while (entries[lo]!.day < entry.day - 27) lo++;
+    if (i - lo + 1 < 10) return;
     const onsetDay = entry.day + 8;
     const next = entries[i + 1];
     if (next && next.day < onsetDay) return;

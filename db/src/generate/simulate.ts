@@ -271,7 +271,7 @@ class ClientSimulator {
           forced = ['NO_SHOW', 'NO_SHOW'];
           dropping = true;
         } else if (attended === missedAfter) {
-          forced = ['NO_SHOW', 'CANCELLED'];
+          forced = ['NO_SHOW', 'NO_SHOW'];
         } else if (attended >= planned && !dropAfter) {
           episode.endDay = day;
           episode.endReason = endReasonFor(archetype, rng);
@@ -700,9 +700,11 @@ class ClientSimulator {
         });
       }
     }
+    // As DEFAULT_FLAG_SETTINGS reads it: no-shows among sessions held or missed (a cancellation does
+    // not say who cancelled, so it is neither).
     const recorded = ep.sessions
-      .filter((s) => s.status !== 'SCHEDULED')
-      .map((s) => ({ recordedAt: s.recordedMs!, missed: s.status !== 'ATTENDED' }));
+      .filter((s) => s.status === 'ATTENDED' || s.status === 'NO_SHOW')
+      .map((s) => ({ recordedAt: s.recordedMs!, missed: s.status === 'NO_SHOW' }));
     const planted = ep.droppedOut || (ep.first && this.plan.missedSessions);
     for (const s of missedSessionOnsets(recorded)) {
       this.emit('DISENGAGING', s.recordedAt, 'SESSIONS_MISSED', planted, 'exact');
