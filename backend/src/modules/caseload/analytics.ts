@@ -18,6 +18,14 @@ import type { ChangeClass, MoodSummary, ScorePoint, ScoreSummary, TrajectorySign
 
 export type TrajectoryModels = Readonly<Record<TrajectoryInstrument, TrajectoryModel>>;
 
+/**
+ * One instrument's responses of an episode, oldest first, as chart points. A response given outside
+ * a session takes its position in the series as its session number.
+ */
+export function toScorePoints(responses: { at: Date; total: number; sessionNumber: number | null }[]): ScorePoint[] {
+  return responses.map((r, i) => ({ at: r.at, total: r.total, sessionNumber: r.sessionNumber ?? i + 1 }));
+}
+
 /** Baseline (first of the episode), latest, change and its reliable-change class. */
 export function summarizeScores(code: TrajectoryInstrument, points: ScorePoint[]): ScoreSummary {
   const first = points[0];

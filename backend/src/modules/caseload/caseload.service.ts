@@ -8,7 +8,14 @@ import { AuditService } from '../audit/audit.service.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import { FLAG_COLUMNS, FLAG_FROM, toFlag, type FlagRow } from '../flag/flag.sql.js';
 import type { Flag } from '../flag/flag.types.js';
-import { adherenceBetween, moodSummary, overallSignal, summarizeScores, type AssignmentWindow } from './analytics.js';
+import {
+  adherenceBetween,
+  moodSummary,
+  overallSignal,
+  summarizeScores,
+  toScorePoints,
+  type AssignmentWindow,
+} from './analytics.js';
 import type { CaseloadRow, ScorePoint } from './caseload.types.js';
 
 interface CaseloadSqlRow {
@@ -107,9 +114,11 @@ export class CaseloadService {
 
 function buildRow(r: CaseloadSqlRow, openFlags: Flag[]): CaseloadRow {
   const points = (code: 'PHQ9' | 'GAD7'): ScorePoint[] =>
-    (r.measures ?? [])
-      .filter((m) => m.code === code)
-      .map((m, i) => ({ at: new Date(m.at), total: m.total, sessionNumber: m.n ?? i + 1 }));
+    toScorePoints(
+      (r.measures ?? [])
+        .filter((m) => m.code === code)
+        .map((m) => ({ at: new Date(m.at), total: m.total, sessionNumber: m.n })),
+    );
   const phq9 = summarizeScores('PHQ9', points('PHQ9'));
   const gad7 = summarizeScores('GAD7', points('GAD7'));
   const previousMean = mean(r.alliancePrevious ?? []);

@@ -3,7 +3,7 @@ import { addDays } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
 import { Role, Roles } from '../../common/roles.js';
-import { summarizeScores } from '../caseload/analytics.js';
+import { summarizeScores, toScorePoints } from '../caseload/analytics.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import type { Goal, GoalRating } from '../goal/goal.types.js';
 import { ASSIGNMENT_COLUMNS, REPORT_COLUMNS } from '../homework/homework.resolver.js';
@@ -60,9 +60,11 @@ export class PortalResolver {
     );
     const withBand = responses.map((r) => ({ ...r, band: bandOf(r.instrumentCode, r.total) }));
     const points = (code: string) =>
-      withBand
-        .filter((r) => r.instrumentCode === code)
-        .map((r, i) => ({ at: r.submittedAt, total: r.total, sessionNumber: r.sessionNumber ?? i + 1 }));
+      toScorePoints(
+        withBand
+          .filter((r) => r.instrumentCode === code)
+          .map((r) => ({ at: r.submittedAt, total: r.total, sessionNumber: r.sessionNumber })),
+      );
     const since = new Date(Date.now() - QUESTIONNAIRE_EVERY_DAYS * 86_400_000);
     const pending = ['PHQ9', 'GAD7'].filter(
       (code) => !withBand.some((r) => r.instrumentCode === code && r.submittedAt >= since),

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { fromDayNumber, homeworkAdherence, priorityRank, toDayNumber, type HomeworkStatus } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
-import { expectedBands, expectedReports, overallSignal, summarizeScores } from '../caseload/analytics.js';
+import {
+  expectedBands,
+  expectedReports,
+  overallSignal,
+  summarizeScores,
+  toScorePoints,
+} from '../caseload/analytics.js';
 import type { ScorePoint } from '../caseload/caseload.types.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import type { Episode } from '../client/client.types.js';
@@ -117,9 +123,11 @@ export class TimelineService {
     const current = [...episodes].reverse().find((e) => e.endedOn === null) ?? episodes.at(-1) ?? null;
     const withBand = responses.map((r) => ({ ...r, band: bandOf(r.instrumentCode, r.total) }));
     const scorePoints = (code: string): ScorePoint[] =>
-      withBand
-        .filter((r) => r.instrumentCode === code && current !== null && r.episodeId === current.id)
-        .map((r, i) => ({ at: r.submittedAt, total: r.total, sessionNumber: r.sessionNumber ?? i + 1 }));
+      toScorePoints(
+        withBand
+          .filter((r) => r.instrumentCode === code && current !== null && r.episodeId === current.id)
+          .map((r) => ({ at: r.submittedAt, total: r.total, sessionNumber: r.sessionNumber })),
+      );
     const phq9 = summarizeScores('PHQ9', scorePoints('PHQ9'));
     const gad7 = summarizeScores('GAD7', scorePoints('GAD7'));
     const upTo = (points: ScorePoint[]) => Math.max(MIN_EXPECTED_SESSIONS, ...points.map((p) => p.sessionNumber ?? 0));
