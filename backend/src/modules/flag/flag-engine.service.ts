@@ -18,8 +18,9 @@ import { FlagService } from './flag.service.js';
 import { FlagKind } from './flag.types.js';
 
 /** Which rules a kind of write can change, and the data those rules read. */
-type Part = 'scores' | 'alliance' | 'moods' | 'homework' | 'sessions';
-const AFTER = {
+export type Part = 'scores' | 'alliance' | 'moods' | 'homework' | 'sessions';
+/** Exported for the flag evaluation replay (tests/eval), which must follow the same policy. */
+export const AFTER = {
   questionnaire: { kinds: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'], parts: ['scores'] },
   alliance: { kinds: ['RISK', 'ALLIANCE_RUPTURE'], parts: ['alliance'] },
   // Mood and homework patterns (flat low mood, gaps, low adherence) are time-based: the sweep reads them.
@@ -38,7 +39,7 @@ type Trigger = keyof typeof AFTER;
 const HOMEWORK_MIN_EXPECTED = 3;
 
 /** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
-const SWEEP_QUIET_DAYS = 14;
+export const SWEEP_QUIET_DAYS = 14;
 
 interface LoadedRow {
   settings: { flags?: Partial<FlagSettings> } | null;

@@ -13,7 +13,7 @@ import { SubmitAllianceRatingInput, SubmitQuestionnaireInput } from './measure.i
 import { MeasureService } from './measure.service.js';
 import { AllianceSubmission, Instrument, QuestionnaireSubmission } from './measure.types.js';
 
-const REPAIRED_AT_LEAST = 36;
+export const REPAIRED_AT_LEAST = 36;
 
 @Resolver()
 export class MeasureResolver {
