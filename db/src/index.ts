@@ -3,7 +3,7 @@ export type { DataSourceConfig } from './data-source.js';
 export { startEmbeddedPostgres, freePort } from './embedded.js';
 export type { EmbeddedServer } from './embedded.js';
 export { migrations } from './migrations/index.js';
-export { refreshClientSummaries } from './rollups.js';
+export { refreshClientSummaries, refreshEpisodeOutcomes } from './rollups.js';
 export { seedDemo, DEMO_ACCOUNTS } from './seed/demo.js';
 export { DEMO_PASSWORD } from './seed/password.js';
 export { generatePractice, PRACTICE_SIZES, CRITERIA, RELIABLE_CHANGE } from './generate/index.js';

@@ -128,3 +128,19 @@ export async function refreshClientSummaries(db: pg.ClientBase | pg.Pool, practi
   const result = await db.query(sql, practiceId ? [practiceId] : []);
   return result.rowCount ?? 0;
 }
+
+/**
+ * Recomputes episode_outcome for every episode, of one practice or all, with one set-based call per
+ * practice of cairn_refresh_episode_outcomes (which holds the definitions; statement triggers call it
+ * on each write). Finished episodes get a row, others lose theirs. Used after bulk loads, which may
+ * skip triggers. Returns the number of rows written.
+ */
+export async function refreshEpisodeOutcomes(db: pg.ClientBase | pg.Pool, practiceId?: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT COALESCE(sum(n), 0)::int AS n FROM (
+       SELECT cairn_refresh_episode_outcomes(practice_id, array_agg(id)) AS n
+         FROM episode ${practiceId ? 'WHERE practice_id = $1::uuid' : ''} GROUP BY practice_id) refreshed`,
+    practiceId ? [practiceId] : [],
+  );
+  return rows[0]?.n ?? 0;
+}

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { refreshClientSummaries } from '../rollups.js';
+import { refreshClientSummaries, refreshEpisodeOutcomes } from '../rollups.js';
 import { hashDemoPassword } from '../seed/password.js';
 import { GroundTruthWriter } from './ground-truth.js';
 import { BulkLoader, LOAD_ORDER, type RowCounts } from './loader.js';
@@ -193,9 +193,10 @@ export async function generatePractice(ownerUrl: string, opts: GenerateOptions):
     const summaryStarted = Date.now();
     opts.onProgress?.(0, 1, 'summaries');
     await refreshClientSummaries(db, practiceId);
+    await refreshEpisodeOutcomes(db, practiceId);
     const summaryMs = Date.now() - summaryStarted;
     opts.onProgress?.(0, 1, 'analyze');
-    await db.query(`VACUUM (ANALYZE) ${[...LOAD_ORDER, 'client_summary'].join(', ')}`);
+    await db.query(`VACUUM (ANALYZE) ${[...LOAD_ORDER, 'client_summary', 'episode_outcome'].join(', ')}`);
     opts.onProgress?.(1, 1, 'done');
     return {
       practiceId,

@@ -1,10 +1,12 @@
 import { InitialSchema1763700000000 } from './1763700000000-InitialSchema.js';
 import { PracticeDirectory1763800000000 } from './1763800000000-PracticeDirectory.js';
 import { AuthenticateInOneCall1763900000000 } from './1763900000000-AuthenticateInOneCall.js';
+import { EpisodeOutcome1764000000000 } from './1764000000000-EpisodeOutcome.js';
 
 // Listed explicitly (not globbed) so the same list works from src under jest and from dist.
 export const migrations = [
   InitialSchema1763700000000,
   PracticeDirectory1763800000000,
   AuthenticateInOneCall1763900000000,
+  EpisodeOutcome1764000000000,
 ];

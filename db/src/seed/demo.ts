@@ -11,7 +11,7 @@ import {
   type ResponseRef,
 } from '../generate/simulate.js';
 import { DAY_MS, isoTime, zone } from '../generate/time.js';
-import { refreshClientSummaries } from '../rollups.js';
+import { refreshClientSummaries, refreshEpisodeOutcomes } from '../rollups.js';
 import { hashDemoPassword } from './password.js';
 
 const DEMO_SEED = 20_251_121;
@@ -212,6 +212,7 @@ async function seedRiverside(db: pg.Client, ids: Rng, nowMs: number, passwordHas
   }
   await loader.flush();
   await refreshClientSummaries(db, staff.practiceId);
+  await refreshEpisodeOutcomes(db, staff.practiceId);
 }
 
 async function seedHarbour(db: pg.Client, ids: Rng, nowMs: number, passwordHash: string): Promise<void> {
@@ -245,6 +246,7 @@ async function seedHarbour(db: pg.Client, ids: Rng, nowMs: number, passwordHash:
   }
   await loader.flush();
   await refreshClientSummaries(db, staff.practiceId);
+  await refreshEpisodeOutcomes(db, staff.practiceId);
 }
 
 interface PracticeSpec {
