@@ -177,6 +177,41 @@ describe('caseload, client timeline and portal', () => {
     expect(malformed.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('credits a weekly homework report made early to the due day it answers', async () => {
+    // Weekly task set 34 local days ago: due 27, 20, 13 and 6 days ago, all in the 28-day window.
+    // Each is reported two days early; the first report (29 days ago) lies before the window but
+    // answers a due day inside it, so adherence is 4/4, not 3/4.
+    const clientId = p.clientIds[5];
+    const today = `(now() AT TIME ZONE c.timezone)::date`;
+    const { rows } = await app.db.owner.query<{ id: string }>(
+      `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, due_on, created_by)
+       SELECT c.practice_id, c.id, 'Activity log', 'WEEKLY', ${today} - 34, ${today} - 6, c.therapist_id
+         FROM client c WHERE c.id = $1 RETURNING id`,
+      [clientId],
+    );
+    await app.db.owner.query(
+      `INSERT INTO homework_report (practice_id, client_id, assignment_id, local_date, status)
+       SELECT c.practice_id, c.id, $2, ${today} - d, 'DONE' FROM client c, unnest('{29,22,15,8}'::int[]) d WHERE c.id = $1`,
+      [clientId, rows[0].id],
+    );
+    const therapist = await signIn(app, p.emails.therapists[1], TEST_PASSWORD);
+    const res = await gql<{ caseload: { clientId: string; homeworkAdherence28: number | null }[] }>(
+      therapist,
+      CASELOAD,
+    );
+    expect(res.errors).toBeUndefined();
+    const row = res.data?.caseload.find((r) => r.clientId === clientId);
+    expect(row?.homeworkAdherence28).toBe(1);
+    const timeline = await gql<{ client: { weeklyHomeworkAdherence: { adherence: number | null }[] } }>(
+      therapist,
+      CLIENT,
+      { id: clientId },
+    );
+    // Every week that held a due day shows 100%; the others, nothing due, show null.
+    const weeks = timeline.data?.client.weeklyHomeworkAdherence ?? [];
+    expect(weeks.filter((w) => w.adherence !== null).map((w) => w.adherence)).toEqual([1, 1, 1, 1]);
+  });
+
   it("gives a client their own portal and nothing of anyone else's", async () => {
     const client = await signIn(app, p.emails.clients[0], TEST_PASSWORD);
     const res = await gql<{

@@ -1,3 +1,4 @@
+import { FLAG_RULE_VERSION } from '@cairn/shared';
 import { FlagSweepService } from '../../backend/src/modules/flag/flag-sweep.service.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countRows, createPractice, type PracticeFixture } from '../support/fixtures.js';
@@ -33,7 +34,7 @@ describe('periodic flag sweep', () => {
     const { rows } = await app.db.owner.query(`SELECT evidence, rule_version FROM flag WHERE client_id = $1`, [
       p.clientIds[0],
     ]);
-    expect(rows[0].rule_version).toBe('1.0.0');
+    expect(rows[0].rule_version).toBe(FLAG_RULE_VERSION);
     expect(rows[0].evidence.triggers[0]).toEqual(expect.objectContaining({ rule: 'MOOD_GAP', daysWithoutEntry: 9 }));
   });
 

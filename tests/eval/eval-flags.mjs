@@ -19,8 +19,6 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { generatePractice, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
 import { evaluateFlags, FLAG_RULE_VERSION, resolveFlagSettings } from '../../shared/dist/index.js';
-// The backend's own count of homework reports due: the replay uses it rather than a copy.
-import { expectedReports as dueReports } from '../../backend/dist/modules/caseload/analytics.js';
 // The engine's own policy (which kinds each write evaluates, with which data), not a copy of it.
 // The backend modules carry Nest decorators, which need reflect-metadata loaded first.
 import 'reflect-metadata';
@@ -134,13 +132,16 @@ function checkBackendPolicy() {
     [engine, 'ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1', 'FlagEngine.load: current episode'],
     [engine, 'local_date > $2::date - 90 AND local_date <= $2::date', 'FlagEngine.load: moods of 90 days'],
     [engine, 'local_date >= (SELECT started_on FROM ep)', 'FlagEngine.load: moods and reports of the current episode'],
-    [engine, 'local_date > $2::date - 21 AND local_date <= $2::date', 'FlagEngine.load: homework reports of 21 days'],
     [
       engine,
-      'expectedReports(row.assignments, addDays(asOf, -20), asOf)',
-      'FlagEngine.load: expected homework reports',
+      'local_date > $2::date - 27 AND local_date <= $2::date',
+      'FlagEngine.load: homework reports of 27 days (21-day window, weekly reports up to 6 days early)',
     ],
-    [engine, 'HOMEWORK_MIN_EXPECTED = 3', 'FlagEngine.load: homework judged from 3 due reports'],
+    [
+      engine,
+      'COALESCE(a.due_on, $2::date) >= $2::date - 20',
+      'FlagEngine.load: assignments of the current episode still due in the window',
+    ],
     [
       engine,
       "status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)",
@@ -217,7 +218,7 @@ async function loadBatch(db, ids) {
       q(`SELECT id, client_id, frequency, assigned_on, due_on, created_at FROM homework_assignment
         WHERE client_id = ANY($1) ORDER BY created_at`),
     () =>
-      q(`SELECT id, client_id, local_date, status, created_at FROM homework_report WHERE client_id = ANY($1)
+      q(`SELECT id, client_id, assignment_id, local_date, status, created_at FROM homework_report WHERE client_id = ANY($1)
         ORDER BY local_date`),
   ]);
   const byClient = new Map(
@@ -256,6 +257,7 @@ async function loadBatch(db, ids) {
     at: ms(r.created_at),
   }));
   add('assignments', assignments, (r) => ({
+    id: r.id,
     frequency: r.frequency,
     assignedOn: r.assigned_on,
     dueOn: r.due_on,
@@ -265,6 +267,7 @@ async function loadBatch(db, ids) {
   }));
   add('reports', reports, (r) => ({
     id: r.id,
+    assignmentId: r.assignment_id,
     date: r.local_date,
     day: dayNumber(r.local_date),
     status: r.status,
@@ -485,12 +488,23 @@ class ClientReplay {
     const reports = has('homework')
       ? rows.reports
           .filter(
-            (r) => r.at <= at && r.day > asOfDay - 21 && r.day <= asOfDay && ep && r.day >= dayNumber(ep.started_on),
+            (r) => r.at <= at && r.day > asOfDay - 27 && r.day <= asOfDay && ep && r.day >= dayNumber(ep.started_on),
           )
-          .map((r) => ({ id: r.id, date: r.date, status: r.status }))
+          .map((r) => ({ id: r.id, assignmentId: r.assignmentId, date: r.date, status: r.status }))
       : [];
-    const expected =
-      has('homework') && ep ? expectedReports(rows.assignments, at, asOfDay, dayNumber(ep.started_on)) : 0;
+    // Assignments of the current episode known by `at` and still due in the 21 days ending asOf.
+    const tasks =
+      has('homework') && ep
+        ? rows.assignments
+            .filter(
+              (a) =>
+                a.at <= at &&
+                a.assigned <= asOfDay &&
+                a.assigned >= dayNumber(ep.started_on) &&
+                (a.due ?? asOfDay) >= asOfDay - 20,
+            )
+            .map((a) => ({ id: a.id, frequency: a.frequency, assignedOn: a.assignedOn, dueOn: a.dueOn }))
+        : [];
     const sessions = has('sessions')
       ? rows.sessions
           .filter((s) => statusAt(s) !== 'SCHEDULED' && ep && s.episodeId === ep.id)
@@ -507,21 +521,11 @@ class ClientReplay {
         .filter((m) => m.code === 'ALLIANCE4')
         .map((m) => ({ id: m.id, at: m.iso, answers: m.answers })),
       moods,
-      homework: expected >= HOMEWORK_MIN_EXPECTED ? { reports, expected } : null,
+      homework: has('homework') ? { tasks, reports } : null,
       sessions,
     };
   }
 }
-
-/** FlagEngine.load's homework window: assignments of the current episode known by `at`, reports due over the 21 days ending asOf. */
-function expectedReports(assignments, at, asOfDay, episodeStartDay) {
-  const known = assignments.filter(
-    (a) => a.at <= at && a.assigned <= asOfDay && a.assigned >= episodeStartDay && (a.due ?? asOfDay) >= asOfDay - 20,
-  );
-  return dueReports(known, dateOf(asOfDay - 20), dateOf(asOfDay));
-}
-
-const HOMEWORK_MIN_EXPECTED = 3;
 
 // ---- Scoring ----------------------------------------------------------------------------------
 
@@ -642,12 +646,15 @@ function printSummary(result, truth) {
     `summary: size ${SIZE}, seed ${SEED}, now ${NOW.toISOString()}, ${truth.clients.length} clients; ${sum('n')} ground-truth events, ${sum('openings')} flags opened by the replay, ${sum('tp')} of them matched; rule version ${FLAG_RULE_VERSION}`,
   );
   console.log(
+    'ground truth: each default rule as written, applied by the generator to the rows it wrote; "planted" events come from a client built to show the pattern (archetype or plan), the rest hold incidentally',
+  );
+  console.log(
     `matching: an opening matches an event of its client and kind within [at - 1 d, at + 1 d] (RISK, ALLIANCE_RUPTURE, NOT_ON_TRACK, DETERIORATION) or [at - 1 d, at + 2 d] (STALLED, DISENGAGING; daily sweep at ${args['sweep-time']} client-local); an event is also recalled while a flag of its kind is open`,
   );
   for (const kind of KINDS) {
     const k = byKind[kind];
     const criteria = Object.entries(k.criteria)
-      .map(([name, c]) => `${name} ${c.recalled}/${c.n}`)
+      .map(([name, c]) => `${name} ${c.recalled}/${c.n} (planted ${c.plantedRecalled}/${c.planted})`)
       .join(', ');
     const openedBy = Object.entries(k.rules)
       .map(([name, r]) => `${name} ${r.tp}/${r.openings}`)

@@ -1,3 +1,4 @@
+import { DEFAULT_FLAG_SETTINGS, DEFAULT_TRAJECTORY_MODELS } from '@cairn/shared';
 import type { RowSink, TableRows } from './loader.js';
 import { CRISIS_NOTES, GOALS, HOMEWORK, HOMEWORK_NOTES, MOOD_NOTES } from './names.js';
 import {
@@ -5,17 +6,21 @@ import {
   allianceRuptures,
   deteriorationOnsets,
   flatLowMoodOnsets,
+  homeworkLowOnsets,
   missedSessionOnsets,
   moodStoppedOnsets,
+  offTrackOnsets,
   stalledOnsets,
   type AllianceRating,
   type Criterion,
   type Detail,
-  type EpisodeScore,
   type FlagKind,
   type GroundTruthEvent,
+  type HomeworkDone,
+  type HomeworkTask,
   type MoodPoint,
   type OpenPeriod,
+  type VisitScore,
 } from './oracle.js';
 import { Rng, uuidv7 } from './random.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, isoDate, isoTime, weekday, zone, type Zone } from './time.js';
@@ -104,6 +109,12 @@ interface EpisodeSim {
   sessions: SessionSim[];
   /** Attended-session index of a planted rupture (0 = none). */
   ruptureAt: number;
+  /** PHQ-9 and GAD-7 scores with their session numbers, for the trajectory ground truth. */
+  visits: VisitScore[];
+  homework: HomeworkTask[];
+  homeworkReports: HomeworkDone[];
+  /** Local days of a planted homework gap. */
+  homeworkGap: { from: number; to: number } | null;
 }
 
 interface Trajectory {
@@ -114,8 +125,13 @@ interface Trajectory {
 
 const PHQ9_MAX_WITHOUT_ITEM9 = 24;
 
-/** Archetypes built with a stretch of scores that neither improve reliably nor move much. */
-const PLATEAUS: ReadonlySet<Archetype> = new Set(['NON_RESPONDER', 'SLOW_RESPONDER', 'DETERIORATOR']);
+/**
+ * Archetypes built to fall behind the expected trajectory, with a stretch of scores that neither
+ * improve reliably nor move much.
+ */
+const STRUGGLING: ReadonlySet<Archetype> = new Set(['NON_RESPONDER', 'SLOW_RESPONDER', 'DETERIORATOR']);
+/** The engine judges homework adherence only once this many reports were due in the window. */
+const HOMEWORK_MIN_DUE = 3;
 
 export function simulateClient(plan: ClientPlan, ctx: SimulationContext): ClientOutcome {
   return new ClientSimulator(plan, ctx).run();
@@ -231,6 +247,10 @@ class ClientSimulator {
       droppedOut: false,
       sessions: [],
       ruptureAt,
+      visits: [],
+      homework: [],
+      homeworkReports: [],
+      homeworkGap: null,
     };
     const sessionAt = (number: number, day: number, status: SessionStatus, recordedMs: number | null) => {
       const ms = this.tz.at(day, this.sessionMinute);
@@ -313,20 +333,19 @@ class ClientSimulator {
     }
     if (ep.first && plan.riskAtLatest && lastAttended) riskSessions.add(lastAttended);
 
+    // A planted gap: from an assignment on, every task goes unreported or not done for 5 weeks.
     const homeworkGapAt = ep.first && plan.homeworkDisengage && lastAttended >= 7 ? rng.int(3, lastAttended - 4) : 0;
-    let homeworkGap: { from: number; to: number } | null = null;
+    const gapSession = attendedSessions[homeworkGapAt - 1];
+    if (gapSession) ep.homeworkGap = { from: gapSession.day + 1, to: gapSession.day + 35 };
 
     this.addEpisodeRow(ep);
     this.addSessionRows(ep);
 
-    const phq: EpisodeScore[] = [];
-    const gad: EpisodeScore[] = [];
     const curve: { day: number; phq: number }[] = [];
     let phqBase = -1;
     let gadBase = -1;
     const gadRatio = ep.archetype === 'DETERIORATOR' ? rng.float(0.55, 0.8) : rng.float(0.6, 0.85);
     const goals: { id: string; initial: number }[] = [];
-    let notOnTrackPlanted = false;
     let pendingRupture: { rating: ResponseRef; repair: ResponseRef | null } | null = null;
 
     attendedSessions.forEach((session, index) => {
@@ -346,18 +365,9 @@ class ClientSimulator {
         if (phqBase < 0) phqBase = total;
         const submitted = session.ms - (a === 1 ? rng.int(5, 40) : rng.int(30, 20 * 60)) * MINUTE_MS;
         const ref = this.addMeasure(ep, session, 'PHQ9', answersFor(total, 9, 3, rng, 8, item9), submitted, 'CLIENT');
-        phq.push({ at: submitted, total, attended: a });
+        ep.visits.push({ at: submitted, instrument: 'PHQ9', total, session: session.number });
         this.latestPhq9 = ref;
-        if (item9 > 0) this.emit('RISK', submitted, 'PHQ9_ITEM9', true, 'exact', { item9, responseId: ref.id });
-        if (!notOnTrackPlanted && isBehindPlanted(ep.archetype, a, total, phqBase)) {
-          notOnTrackPlanted = true;
-          this.emit('NOT_ON_TRACK', submitted, 'BEHIND_EXPECTED_TRAJECTORY', true, 'probable', {
-            instrument: 'PHQ9',
-            archetype: ep.archetype,
-            baseline: phqBase,
-            score: total,
-          });
-        }
+        if (item9 > 0) this.emit('RISK', submitted, 'PHQ9_ITEM9', true, { item9, responseId: ref.id });
       }
 
       // GAD-7, alongside.
@@ -373,7 +383,7 @@ class ClientSimulator {
         if (gadBase < 0) gadBase = total;
         const submitted = session.ms - (a === 1 ? rng.int(5, 40) : rng.int(30, 20 * 60)) * MINUTE_MS;
         this.addMeasure(ep, session, 'GAD7', answersFor(total, 7, 3, rng), submitted, 'CLIENT');
-        gad.push({ at: submitted, total, attended: a });
+        ep.visits.push({ at: submitted, instrument: 'GAD7', total, session: session.number });
       }
 
       // Alliance rating from the one-time link, after the session.
@@ -438,22 +448,11 @@ class ClientSimulator {
       const assign =
         a === homeworkGapAt ||
         (!closing && (a === 1 ? rng.chance(0.5) : (a - 1) % this.homeworkCadence === 0 && rng.chance(0.85)));
-      if (assign) {
-        if (a === homeworkGapAt) {
-          homeworkGap = { from: session.day + 1, to: session.day + 35 };
-          const onsetDay = session.day + 22;
-          if (onsetDay <= (ep.endDay ?? this.today) && this.tz.at(onsetDay, 0) <= ctx.nowMs) {
-            this.emit('DISENGAGING', this.tz.at(onsetDay, 0), 'HOMEWORK_LOW', true, 'probable', {
-              assignedOn: isoDate(session.day),
-            });
-          }
-        }
-        this.addHomework(ep, session, endMs, a === homeworkGapAt, homeworkGap);
-      }
+      if (assign) this.addHomework(ep, session, endMs, a === homeworkGapAt);
     });
 
     this.addMoods(ep, curve, trajectory);
-    this.episodeTruth(ep, phq, gad);
+    this.episodeTruth(ep);
   }
 
   private addEpisodeRow(ep: EpisodeSim): void {
@@ -517,13 +516,7 @@ class ClientSimulator {
     return { id, sessionId: session.id, at, total, answers };
   }
 
-  private addHomework(
-    ep: EpisodeSim,
-    session: SessionSim,
-    endMs: number,
-    startsGap: boolean,
-    gap: { from: number; to: number } | null,
-  ): void {
+  private addHomework(ep: EpisodeSim, session: SessionSim, endMs: number, startsGap: boolean): void {
     const { rng, ctx } = this;
     const frequency: TableRows['homework_assignment']['frequency'] = startsGap
       ? rng.pick(['WEEKLY', 'DAILY'] as const)
@@ -534,6 +527,7 @@ class ClientSimulator {
     const lastDay = Math.min(due, ep.endDay ?? this.today, this.today);
     const created = Math.min(endMs + rng.int(1, 10) * MINUTE_MS, ctx.nowMs);
     const id = uuidv7(created, ctx.ids);
+    const taskIndex = ep.homework.push({ frequency, assignedDay: assigned, dueDay: due }) - 1;
     ctx.sink.add('homework_assignment', {
       practice_id: ctx.practiceId,
       id,
@@ -552,6 +546,7 @@ class ClientSimulator {
     const report = (day: number, status: Status) => {
       const at = this.tz.at(day, rng.int(18 * 60, 23 * 60));
       if (at > ctx.nowMs) return;
+      ep.homeworkReports.push({ task: taskIndex, day, status });
       const [effort, helpfulness] =
         status === 'DONE'
           ? [rng.int(5, 10), rng.int(4, 10)]
@@ -571,6 +566,7 @@ class ClientSimulator {
       });
     };
     // In a planted gap the client reports nothing, or that it was not done.
+    const gap = ep.homeworkGap;
     const inGap = (day: number) => gap !== null && day >= gap.from && day <= gap.to;
     const gapReport = (day: number) => {
       if (rng.chance(0.3)) report(day, 'NOT_DONE');
@@ -669,36 +665,35 @@ class ClientSimulator {
         updated_at: created,
       });
       this.moods.push({ day, at, rating });
-      if (helpNow) this.emit('RISK', at, 'MOOD_HELP_NOW', true, 'exact', { localDate: isoDate(day) });
+      if (helpNow) this.emit('RISK', at, 'MOOD_HELP_NOW', true, { localDate: isoDate(day) });
     }
   }
 
   // ---- Ground truth ---------------------------------------------------------------------------
 
-  private episodeTruth(ep: EpisodeSim, phq: EpisodeScore[], gad: EpisodeScore[]): void {
-    for (const [instrument, scores] of [
-      ['PHQ9', phq],
-      ['GAD7', gad],
-    ] as const) {
-      const threshold = RELIABLE_CHANGE[instrument];
+  private episodeTruth(ep: EpisodeSim): void {
+    const visits = [...ep.visits].sort((x, y) => x.at - y.at);
+    for (const instrument of ['PHQ9', 'GAD7'] as const) {
+      const scores = visits.filter((v) => v.instrument === instrument);
       const baseline = scores[0]?.total ?? 0;
-      for (const s of deteriorationOnsets(scores, threshold)) {
-        this.emit('DETERIORATION', s.at, 'RELIABLE_DETERIORATION', ep.archetype === 'DETERIORATOR', 'exact', {
+      for (const s of deteriorationOnsets(scores, RELIABLE_CHANGE[instrument])) {
+        this.emit('DETERIORATION', s.at, 'RELIABLE_DETERIORATION', ep.archetype === 'DETERIORATOR', {
           archetype: ep.archetype,
           instrument,
           baseline,
           score: s.total,
         });
       }
-      for (const s of stalledOnsets(scores, threshold)) {
-        this.emit('STALLED', s.at, 'NO_RELIABLE_IMPROVEMENT', PLATEAUS.has(ep.archetype), 'exact', {
-          archetype: ep.archetype,
-          instrument,
-          baseline,
-          score: s.total,
-          attendedSessions: s.attended,
-        });
-      }
+    }
+    const attendedAt = ep.sessions.filter((s) => s.status === 'ATTENDED').map((s) => s.recordedMs!);
+    for (const hit of stalledOnsets(visits, attendedAt, DEFAULT_FLAG_SETTINGS.stalledMinSessions)) {
+      this.emit('STALLED', hit.at, 'NO_RELIABLE_IMPROVEMENT', STRUGGLING.has(ep.archetype), {
+        archetype: ep.archetype,
+        instrument: hit.instrument,
+        baseline: hit.baseline,
+        recent: hit.recent.join('/'),
+        attendedSessions: hit.attended,
+      });
     }
     // As DEFAULT_FLAG_SETTINGS reads it: no-shows among sessions held or missed (a cancellation does
     // not say who cancelled, so it is neither).
@@ -707,14 +702,42 @@ class ClientSimulator {
       .map((s) => ({ recordedAt: s.recordedMs!, missed: s.status === 'NO_SHOW' }));
     const planted = ep.droppedOut || (ep.first && this.plan.missedSessions);
     for (const s of missedSessionOnsets(recorded)) {
-      this.emit('DISENGAGING', s.recordedAt, 'SESSIONS_MISSED', planted, 'exact');
+      this.emit('DISENGAGING', s.recordedAt, 'SESSIONS_MISSED', planted);
+    }
+    const fromSession = DEFAULT_FLAG_SETTINGS.notOnTrackFromSession;
+    for (const hit of offTrackOnsets(visits, DEFAULT_TRAJECTORY_MODELS, fromSession)) {
+      this.emit('NOT_ON_TRACK', hit.at, 'BEHIND_EXPECTED_TRAJECTORY', STRUGGLING.has(ep.archetype), {
+        archetype: ep.archetype,
+        instrument: hit.instrument,
+        baseline: hit.baseline,
+        band: hit.band,
+        score: hit.score,
+        session: hit.session,
+        upper: hit.upper,
+      });
+    }
+    // Judged by the sweep at the end of each local day the episode is open (today: at now).
+    const rule = {
+      windowDays: DEFAULT_FLAG_SETTINGS.homeworkWindowDays,
+      below: DEFAULT_FLAG_SETTINGS.homeworkAdherenceBelow,
+      minDue: HOMEWORK_MIN_DUE,
+    };
+    const lastDay = ep.endDay ?? this.today;
+    const gap = ep.homeworkGap;
+    for (const hit of homeworkLowOnsets(ep.homework, ep.homeworkReports, ep.startDay, ep.startDay, lastDay, rule)) {
+      const inGap = gap !== null && hit.day >= gap.from && hit.day <= gap.to + rule.windowDays;
+      this.emit('DISENGAGING', Math.min(this.tz.at(hit.day + 1, 0), this.ctx.nowMs), 'HOMEWORK_LOW', inGap, {
+        to: isoDate(hit.day),
+        adherence: hit.adherence,
+        due: hit.due,
+      });
     }
   }
 
   private clientLevelTruth(episodes: readonly EpisodeSim[]): void {
     const plantedRupture = this.plan.rupture !== 'NONE';
     for (const hit of allianceRuptures(this.allianceSeries)) {
-      this.emit('ALLIANCE_RUPTURE', hit.at, hit.criteria[0]!, plantedRupture, 'exact', {
+      this.emit('ALLIANCE_RUPTURE', hit.at, hit.criteria[0]!, plantedRupture, {
         total: hit.total,
         criteria: hit.criteria,
       });
@@ -724,7 +747,7 @@ class ClientSimulator {
     for (const hit of flatLowMoodOnsets(this.moods)) {
       const ep = episodeOn(this.tz.localDay(hit.at));
       const planted = ep?.archetype === 'NON_RESPONDER' || ep?.archetype === 'DETERIORATOR';
-      this.emit('STALLED', hit.at, 'MOOD_FLAT_LOW', planted, 'exact', {
+      this.emit('STALLED', hit.at, 'MOOD_FLAT_LOW', planted, {
         archetype: ep?.archetype ?? null,
         mean: hit.mean,
         slopePerWeek: hit.slopePerWeek,
@@ -736,19 +759,12 @@ class ClientSimulator {
     for (const hit of moodStoppedOnsets(this.moods, periods, midnight, this.ctx.nowMs)) {
       const ep = episodeOn(hit.lastEntryDay);
       const planted = ep !== undefined && (ep.droppedOut || (ep.first && this.plan.moodDisengage));
-      this.emit('DISENGAGING', hit.at, 'MOOD_STOPPED', planted, 'exact', { lastEntry: isoDate(hit.lastEntryDay) });
+      this.emit('DISENGAGING', hit.at, 'MOOD_STOPPED', planted, { lastEntry: isoDate(hit.lastEntryDay) });
     }
   }
 
-  private emit(
-    kind: FlagKind,
-    atMs: number,
-    criterion: Criterion,
-    planted: boolean,
-    certainty: 'exact' | 'probable',
-    detail?: Detail,
-  ): void {
-    this.ctx.onEvent?.({ clientId: this.clientId, kind, at: isoTime(atMs), criterion, planted, certainty, detail });
+  private emit(kind: FlagKind, atMs: number, criterion: Criterion, planted: boolean, detail?: Detail): void {
+    this.ctx.onEvent?.({ clientId: this.clientId, kind, at: isoTime(atMs), criterion, planted, detail });
   }
 }
 
@@ -819,19 +835,6 @@ function trajectoryFor(archetype: Archetype, rng: Rng): Trajectory {
       const tau = rng.float(2.5, 5);
       return { baseline: b, noise: 1.3, expected: (a) => b * (floor + (1 - floor) * Math.exp(-(a - 1) / tau)) };
     }
-  }
-}
-
-function isBehindPlanted(archetype: Archetype, attended: number, total: number, baseline: number): boolean {
-  switch (archetype) {
-    case 'DETERIORATOR':
-      return attended >= 3 && total > baseline;
-    case 'NON_RESPONDER':
-      return attended >= 4;
-    case 'SLOW_RESPONDER':
-      return attended >= 3 && total >= baseline - 2;
-    default:
-      return false;
   }
 }
 

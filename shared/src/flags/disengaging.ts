@@ -1,5 +1,5 @@
-import { daysBetween, windowStart, type LocalDate } from '../dates/local-date.js';
-import { homeworkAdherence, type HomeworkStatus } from '../statistics/homework.js';
+import { addDays, daysBetween, windowStart, type LocalDate } from '../dates/local-date.js';
+import { adherenceBetween, expectedReports, type HomeworkSchedule } from '../statistics/homework.js';
 import { moodEntriesInWindow, type MoodEntry } from '../statistics/mood.js';
 import { raise, refOf } from './flag.js';
 import { DEFAULT_FLAG_SETTINGS, type FlagSettings } from './settings.js';
@@ -9,8 +9,8 @@ export interface DisengagingInput {
   /** The client's local date today. */
   asOf: LocalDate;
   moods?: readonly MoodEntry[];
-  /** Reports (any dates; those in the window are used) and how many were expected in the window. */
-  homework?: { reports: readonly HomeworkReportPoint[]; expected: number } | null;
+  /** The episode's tasks and their reports (any dates; those answering a due day in the window count). */
+  homework?: { tasks: readonly HomeworkSchedule[]; reports: readonly HomeworkReportPoint[] } | null;
   /** The episode's sessions, oldest first. */
   sessions?: readonly SessionPoint[];
 }
@@ -19,7 +19,9 @@ export interface DisengagingInput {
  * DISENGAGING (medium), any of:
  * - mood gap: no entry on the last 7 days (today included, so the last entry is 7 or more days
  *   ago) after regular use, defined as at least 10 entries in the 28 days ending on the last entry;
- * - homework: adherence (done + ½ partial over expected) below 30% over the last 21 days;
+ * - homework: adherence (done + ½ partial over expected) below 30% over the last 21 days, judged
+ *   once 3 reports fell due there and some fell due in each of its 3 weeks (the tail of a finished
+ *   task or the first days of a new one say too little about a habit);
  * - sessions: at least 2 no-shows among the last 4 sessions that were held or missed (scheduled
  *   and cancelled ones are skipped, since a cancellation does not say who cancelled).
  */
@@ -50,24 +52,16 @@ export function evaluateDisengaging(
   }
 
   if (input.homework) {
+    const { tasks, reports } = input.homework;
     const from = windowStart(asOf, settings.homeworkWindowDays);
-    const reports = input.homework.reports.filter(
-      (r) => daysBetween(from, r.date) >= 0 && daysBetween(r.date, asOf) >= 0,
-    );
-    const adherence = homeworkAdherence(reports, input.homework.expected);
-    if (adherence !== null && adherence < settings.homeworkAdherenceBelow) {
-      const count = (status: HomeworkStatus): number => reports.filter((r) => r.status === status).length;
-      triggers.push({
-        rule: 'HOMEWORK_LOW',
-        adherence,
-        below: settings.homeworkAdherenceBelow,
-        done: count('DONE'),
-        partial: count('PARTIAL'),
-        notDone: count('NOT_DONE'),
-        expected: input.homework.expected,
-        from,
-        to: asOf,
-      });
+    const window = adherenceBetween(tasks, reports, from, asOf);
+    if (
+      window !== null &&
+      window.expected >= settings.homeworkMinDue &&
+      dueEveryWeek(tasks, from, asOf) &&
+      window.adherence < settings.homeworkAdherenceBelow
+    ) {
+      triggers.push({ rule: 'HOMEWORK_LOW', ...window, below: settings.homeworkAdherenceBelow, from, to: asOf });
     }
   }
 
@@ -84,4 +78,13 @@ export function evaluateDisengaging(
     });
   }
   return raise('DISENGAGING', triggers);
+}
+
+/** Whether something fell due in each 7-day stretch of [from, to], counted back from `to`. */
+function dueEveryWeek(tasks: readonly HomeworkSchedule[], from: LocalDate, to: LocalDate): boolean {
+  for (let end = to; daysBetween(from, end) >= 0; end = addDays(end, -7)) {
+    const start = daysBetween(from, addDays(end, -6)) >= 0 ? addDays(end, -6) : from;
+    if (expectedReports(tasks, start, end) === 0) return false;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../dates/local-date.js';
+import type { HomeworkSchedule } from '../statistics/homework.js';
 import type { MoodEntry } from '../statistics/mood.js';
 import {
   DEFAULT_TRAJECTORY_MODELS,
@@ -32,7 +33,7 @@ export interface ClientFlagInput {
   helpNow?: readonly HelpNowMark[];
   alliance: readonly AllianceRatingPoint[];
   moods: readonly MoodEntry[];
-  homework?: { reports: readonly HomeworkReportPoint[]; expected: number } | null;
+  homework?: { tasks: readonly HomeworkSchedule[]; reports: readonly HomeworkReportPoint[] } | null;
   sessions: readonly SessionPoint[];
 }
 

@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../validation.js';
 
 /** Bumped whenever a rule's logic (not a practice's thresholds) changes; stored with each flag. */
-export const FLAG_RULE_VERSION = '1.0.0';
+export const FLAG_RULE_VERSION = '1.1.0';
 
 /** Practice-adjustable thresholds; names read as the rule ("total below 36"). */
 export interface FlagSettings {
@@ -39,8 +39,10 @@ export interface FlagSettings {
   moodRegularWindowDays: number;
   /** DISENGAGING when homework adherence is below this share... */
   homeworkAdherenceBelow: number;
-  /** ...over this many days ending today. */
+  /** ...over this many days ending today... */
   homeworkWindowDays: number;
+  /** ...once at least this many reports fell due in the window, some in each of its weeks. */
+  homeworkMinDue: number;
   /** DISENGAGING when at least this many sessions were missed (no-shows)... */
   missedSessionsAtLeast: number;
   /** ...among this many most recent held-or-missed sessions. */
@@ -66,6 +68,7 @@ export const DEFAULT_FLAG_SETTINGS: Readonly<FlagSettings> = Object.freeze({
   moodRegularWindowDays: 28,
   homeworkAdherenceBelow: 0.3,
   homeworkWindowDays: 21,
+  homeworkMinDue: 3,
   missedSessionsAtLeast: 2,
   missedSessionsOfLast: 4,
 });
@@ -91,6 +94,7 @@ const SETTING_KINDS: Readonly<Record<keyof FlagSettings, SettingKind>> = {
   moodRegularWindowDays: 'COUNT',
   homeworkAdherenceBelow: 'SHARE',
   homeworkWindowDays: 'COUNT',
+  homeworkMinDue: 'COUNT',
   missedSessionsAtLeast: 'COUNT',
   missedSessionsOfLast: 'COUNT',
 };

@@ -56,6 +56,8 @@ export interface SessionPoint extends RecordRef {
 }
 
 export interface HomeworkReportPoint extends RecordRef {
+  /** The assignment the report is for. */
+  assignmentId: string;
   /** Client-local date of the report. */
   date: LocalDate;
   status: HomeworkStatus;

@@ -3,14 +3,12 @@ import {
   classifyChange,
   DEFAULT_TRAJECTORY_MODELS,
   expectedTrajectory,
-  homeworkAdherence,
   isCase,
   moodMean,
   severityBand,
   summarizeMood,
-  toDayNumber,
   trajectorySignal,
-  type HomeworkStatus,
+  type HomeworkSchedule,
   type TrajectoryInstrument,
   type TrajectoryModel,
 } from '@cairn/shared';
@@ -100,49 +98,6 @@ export function moodSummary(points: { date: string; rating: number }[], today: s
   };
 }
 
-export interface AssignmentWindow {
-  frequency: 'ONCE' | 'DAILY' | 'WEEKLY';
-  assignedOn: string;
-  dueOn: string | null;
-}
-
-/**
- * Reports due from the assignments between two local dates (inclusive). A daily task is due each
- * day after the day it was set, a weekly one every 7 days after it was set, a one-off on its due
- * date; nothing is due after an assignment's due date. (Counting the day a task is set made a
- * brand-new assignment look like a missed one.)
- */
-export function expectedReports(assignments: AssignmentWindow[], from: string, to: string): number {
-  const first = toDayNumber(from);
-  const last = toDayNumber(to);
-  let expected = 0;
-  for (const a of assignments) {
-    const assigned = toDayNumber(a.assignedOn);
-    const end = Math.min(a.dueOn === null ? last : toDayNumber(a.dueOn), last);
-    if (a.frequency === 'DAILY') {
-      expected += Math.max(0, end - Math.max(assigned + 1, first) + 1);
-    } else if (a.frequency === 'WEEKLY') {
-      // Due days are assigned + 7k (k >= 1) within [first, end].
-      const firstK = Math.max(1, Math.ceil((first - assigned) / 7));
-      const lastK = Math.floor((end - assigned) / 7);
-      expected += Math.max(0, lastK - firstK + 1);
-    } else if (a.dueOn !== null) {
-      const due = toDayNumber(a.dueOn);
-      if (due >= first && due <= last) expected += 1;
-    }
-  }
-  return expected;
-}
-
-export function adherenceBetween(
-  assignments: AssignmentWindow[],
-  reports: { localDate: string; status: HomeworkStatus }[],
-  from: string,
-  to: string,
-): number | null {
-  const expected = expectedReports(assignments, from, to);
-  return homeworkAdherence(
-    reports.filter((r) => r.localDate >= from && r.localDate <= to),
-    expected,
-  );
-}
+/** A task's schedule; episode-wide counts need no report matching, so no id. */
+export type AssignmentWindow = Omit<HomeworkSchedule, 'id'>;
+export { expectedReports } from '@cairn/shared';

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, mean, priorityRank, type HomeworkStatus } from '@cairn/shared';
+import {
+  addDays,
+  adherenceBetween,
+  mean,
+  priorityRank,
+  type HomeworkReportOnDay,
+  type HomeworkSchedule,
+} from '@cairn/shared';
 import { notFound } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -8,14 +15,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import { FLAG_COLUMNS, FLAG_FROM, toFlag, type FlagRow } from '../flag/flag.sql.js';
 import type { Flag } from '../flag/flag.types.js';
-import {
-  adherenceBetween,
-  moodSummary,
-  overallSignal,
-  summarizeScores,
-  toScorePoints,
-  type AssignmentWindow,
-} from './analytics.js';
+import { moodSummary, overallSignal, summarizeScores, toScorePoints } from './analytics.js';
 import type { CaseloadRow, ScorePoint } from './caseload.types.js';
 
 interface CaseloadSqlRow {
@@ -30,8 +30,8 @@ interface CaseloadSqlRow {
   alliancePrevious: number[];
   measures: { code: 'PHQ9' | 'GAD7'; at: string; total: number; n: number | null }[] | null;
   moods: { date: string; rating: number }[] | null;
-  assignments: AssignmentWindow[] | null;
-  reports: { localDate: string; status: HomeworkStatus }[] | null;
+  assignments: HomeworkSchedule[] | null;
+  reports: HomeworkReportOnDay[] | null;
 }
 
 /**
@@ -61,15 +61,16 @@ SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
      WHERE me.practice_id = c.practice_id AND me.client_id = c.id
        AND me.local_date > (now() AT TIME ZONE c.timezone)::date - 28) mo ON true
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)) AS assignments
+    SELECT json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)) AS assignments
       FROM homework_assignment a
      WHERE a.practice_id = c.practice_id AND a.client_id = c.id
        AND COALESCE(a.due_on, 'infinity'::date) > (now() AT TIME ZONE c.timezone)::date - 28) hw ON true
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('localDate', r.local_date, 'status', r.status)) AS reports
+    SELECT json_agg(json_build_object('assignmentId', r.assignment_id, 'date', r.local_date, 'status', r.status)) AS reports
       FROM homework_report r
      WHERE r.practice_id = c.practice_id AND r.client_id = c.id
-       AND r.local_date > (now() AT TIME ZONE c.timezone)::date - 28) hr ON true
+       -- A weekly task's report may come up to 6 days before the due day it answers.
+       AND r.local_date > (now() AT TIME ZONE c.timezone)::date - 34) hr ON true
  WHERE c.therapist_id = $1 AND c.status <> 'DISCHARGED'`;
 
 @Injectable()
@@ -136,7 +137,8 @@ function buildRow(r: CaseloadSqlRow, openFlags: Flag[]): CaseloadRow {
       previousMean,
       trend: r.allianceLatest !== null && previousMean !== null ? r.allianceLatest - previousMean : null,
     },
-    homeworkAdherence28: adherenceBetween(r.assignments ?? [], r.reports ?? [], addDays(r.today, -27), r.today),
+    homeworkAdherence28:
+      adherenceBetween(r.assignments ?? [], r.reports ?? [], addDays(r.today, -27), r.today)?.adherence ?? null,
     mood: moodSummary(r.moods ?? [], r.today),
     openFlags,
     priority: 0,

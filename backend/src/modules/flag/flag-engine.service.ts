@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  addDays,
   evaluateFlags,
   FLAG_RULE_VERSION,
   resolveFlagSettings,
@@ -9,9 +8,9 @@ import {
   type FlagKind as RuleKind,
   type FlagSettings,
   type HelpNowMark,
+  type HomeworkSchedule,
 } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
-import { expectedReports, type AssignmentWindow } from '../caseload/analytics.js';
 import type { RequestContext } from '../../common/request-context.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { FlagService } from './flag.service.js';
@@ -35,9 +34,6 @@ export const AFTER = {
 } as const satisfies Record<string, { kinds: readonly RuleKind[]; parts: readonly Part[] }>;
 type Trigger = keyof typeof AFTER;
 
-/** Reports that must have been due in the window before homework adherence is judged. */
-const HOMEWORK_MIN_EXPECTED = 3;
-
 /** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
 export const SWEEP_QUIET_DAYS = 14;
 
@@ -46,8 +42,8 @@ interface LoadedRow {
   attended: number;
   measures: { id: string; at: string; code: string; total: number; answers: number[]; sessionNumber: number | null }[];
   moods: { date: string; rating: number }[];
-  homework: { id: string; date: string; status: 'DONE' | 'PARTIAL' | 'NOT_DONE' }[];
-  assignments: AssignmentWindow[];
+  homework: { id: string; assignmentId: string; date: string; status: 'DONE' | 'PARTIAL' | 'NOT_DONE' }[];
+  assignments: HomeworkSchedule[];
   sessions: { id: string; at: string; status: 'ATTENDED' | 'CANCELLED' | 'NO_SHOW' | 'SCHEDULED' }[];
 }
 
@@ -152,10 +148,10 @@ export class FlagEngine {
          (SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
             FROM mood_entry WHERE $4 AND client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date
              AND local_date >= (SELECT started_on FROM ep)) AS moods,
-         (SELECT COALESCE(json_agg(json_build_object('id', id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
-            FROM homework_report WHERE $5 AND client_id = $1 AND local_date > $2::date - 21 AND local_date <= $2::date
+         (SELECT COALESCE(json_agg(json_build_object('id', id, 'assignmentId', assignment_id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
+            FROM homework_report WHERE $5 AND client_id = $1 AND local_date > $2::date - 27 AND local_date <= $2::date
              AND local_date >= (SELECT started_on FROM ep)) AS homework,
-         (SELECT COALESCE(json_agg(json_build_object('frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
+         (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
             FROM homework_assignment a WHERE $5 AND a.client_id = $1 AND a.assigned_on <= $2::date
              AND a.assigned_on >= (SELECT started_on FROM ep)
              AND COALESCE(a.due_on, $2::date) >= $2::date - 20) AS assignments,
@@ -166,7 +162,6 @@ export class FlagEngine {
       [client.id, asOf, codes, has('moods'), has('homework'), has('sessions')],
     );
     if (!row) throw new Error('flag input query returned no row');
-    const expected = expectedReports(row.assignments, addDays(asOf, -20), asOf);
     const byCode = (code: string) => row.measures.filter((m) => m.code === code);
     const points = (code: string) =>
       byCode(code).map((m) => ({
@@ -184,8 +179,8 @@ export class FlagEngine {
       helpNow,
       alliance: byCode('ALLIANCE4').map((m) => ({ id: m.id, at: m.at, answers: m.answers })),
       moods: row.moods,
-      // Judged only once enough reports were due in the 3-week window: one missed one-off is not disengagement.
-      homework: expected >= HOMEWORK_MIN_EXPECTED ? { reports: row.homework, expected } : null,
+      // Reports reach back 6 days before the window: a weekly task may be reported early.
+      homework: has('homework') ? { tasks: row.assignments, reports: row.homework } : null,
       sessions: row.sessions.map((s) => ({ id: s.id, at: s.at, status: s.status })),
     };
     return { input, settings: resolveFlagSettings(row.settings?.flags ?? {}) };

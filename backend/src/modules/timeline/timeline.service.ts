@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { fromDayNumber, homeworkAdherence, priorityRank, toDayNumber, type HomeworkStatus } from '@cairn/shared';
+import {
+  answeredDueDay,
+  expectedReports,
+  fromDayNumber,
+  homeworkAdherence,
+  priorityRank,
+  toDayNumber,
+  type HomeworkSchedule,
+  type HomeworkStatus,
+} from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
-import {
-  expectedBands,
-  expectedReports,
-  overallSignal,
-  summarizeScores,
-  toScorePoints,
-} from '../caseload/analytics.js';
+import { expectedBands, overallSignal, summarizeScores, toScorePoints } from '../caseload/analytics.js';
 import type { ScorePoint } from '../caseload/caseload.types.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import type { Episode } from '../client/client.types.js';
@@ -165,18 +168,23 @@ export class TimelineService {
 
 /** Adherence per Monday-started week, from the first assignment to this week. */
 export function weeklyAdherence(
-  assignments: { frequency: 'ONCE' | 'DAILY' | 'WEEKLY'; assignedOn: string; dueOn: string | null }[],
-  reports: { localDate: string; status: HomeworkStatus }[],
+  assignments: HomeworkSchedule[],
+  reports: { assignmentId: string; localDate: string; status: HomeworkStatus }[],
   today: string,
 ): WeekAdherence[] {
   if (assignments.length === 0) return [];
   const todayN = toDayNumber(today);
   const mondayOf = (n: number) => n - ((n + 3) % 7); // 1970-01-01 was a Thursday
   const first = mondayOf(Math.min(...assignments.map((a) => toDayNumber(a.assignedOn))));
-  // Reports bucketed by week once, rather than filtered again for every week.
+  // Each report counts in the week of the due day it answers (a weekly task may be done early);
+  // bucketed once, rather than matched again for every week.
+  const byId = new Map(assignments.map((a) => [a.id, a]));
   const byWeek = new Map<number, { status: HomeworkStatus }[]>();
   for (const r of reports) {
-    const week = mondayOf(toDayNumber(r.localDate));
+    const task = byId.get(r.assignmentId);
+    const due = task ? answeredDueDay(task, r.localDate) : null;
+    if (due === null) continue;
+    const week = mondayOf(toDayNumber(due));
     byWeek.set(week, [...(byWeek.get(week) ?? []), r]);
   }
   const weeks: WeekAdherence[] = [];

@@ -1,3 +1,4 @@
+import { FLAG_RULE_VERSION } from '@cairn/shared';
 import { verify } from '@node-rs/argon2';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/database.js';
@@ -168,7 +169,7 @@ describe('demo seed', () => {
       [now],
     );
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ severity: 'URGENT', rule_version: '1.0.0', item9: 1, latest: true });
+    expect(flags[0]).toMatchObject({ severity: 'URGENT', rule_version: FLAG_RULE_VERSION, item9: 1, latest: true });
     expect(flags[0]!.age_days).toBeLessThan(15);
   });
 

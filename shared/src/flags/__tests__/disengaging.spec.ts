@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { addDays } from '../../dates/local-date.js';
+import type { HomeworkSchedule } from '../../statistics/homework.js';
 import type { MoodEntry } from '../../statistics/mood.js';
 import { evaluateDisengaging } from '../disengaging.js';
 import type { HomeworkReportPoint, SessionPoint, SessionStatus } from '../types.js';
@@ -49,41 +50,83 @@ describe('DISENGAGING: mood gap after regular use', () => {
 });
 
 describe('DISENGAGING: homework adherence below 30% over 3 weeks', () => {
-  const report = (daysAgo: number, status: HomeworkReportPoint['status']): HomeworkReportPoint => ({
+  // A daily task set 30 days ago, due every day since: 21 reports due in the window 11-31 March.
+  const daily: HomeworkSchedule = { id: 'daily', frequency: 'DAILY', assignedOn: addDays(AS_OF, -30), dueOn: null };
+  const report = (
+    daysAgo: number,
+    status: HomeworkReportPoint['status'],
+    assignmentId = 'daily',
+  ): HomeworkReportPoint => ({
+    assignmentId,
     date: addDays(AS_OF, -daysAgo),
     status,
   });
+  const done = (...daysAgo: number[]) => daysAgo.map((d) => report(d, 'DONE'));
 
-  it('fires at 25% (2 done + 1 partial of 10 expected)', () => {
-    const reports = [report(1, 'DONE'), report(3, 'DONE'), report(20, 'PARTIAL'), report(5, 'NOT_DONE')];
-    expect(evaluateDisengaging({ asOf: AS_OF, homework: { reports, expected: 10 } })?.evidence.triggers).toEqual([
+  it('fires at 26% (5 done + 1 partial of 21 due)', () => {
+    const reports = [...done(1, 3, 5, 7, 9), report(20, 'PARTIAL'), report(11, 'NOT_DONE')];
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [daily], reports } })?.evidence.triggers).toEqual([
       {
         rule: 'HOMEWORK_LOW',
-        adherence: 0.25,
-        below: 0.3,
-        done: 2,
+        adherence: 5.5 / 21,
+        expected: 21,
+        done: 5,
         partial: 1,
         notDone: 1,
-        expected: 10,
+        below: 0.3,
         from: '2025-03-11',
         to: AS_OF,
       },
     ]);
   });
 
-  it('does not fire at exactly 30% (3 done of 10)', () => {
-    const reports = [report(1, 'DONE'), report(2, 'DONE'), report(3, 'DONE')];
-    expect(evaluateDisengaging({ asOf: AS_OF, homework: { reports, expected: 10 } })).toBeNull();
+  it('does not fire at 30% or above (6.5 of 21 = 31%)', () => {
+    const reports = [...done(1, 2, 3, 4, 5, 6), report(7, 'PARTIAL')];
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [daily], reports } })).toBeNull();
   });
 
   it('leaves out reports older than the 21-day window', () => {
-    // The third "done" is 21 days ago, one day before the window (11-31 March) starts.
-    const reports = [report(1, 'DONE'), report(2, 'DONE'), report(21, 'DONE')];
-    expect(evaluateDisengaging({ asOf: AS_OF, homework: { reports, expected: 10 } })?.kind).toBe('DISENGAGING');
+    // The sixth "done" is 21 days ago, one day before the window (11-31 March) starts: 5.5 / 21.
+    const reports = [...done(1, 2, 3, 4, 5, 21), report(6, 'PARTIAL')];
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [daily], reports } })?.kind).toBe('DISENGAGING');
   });
 
-  it('does not fire when no homework was expected', () => {
-    expect(evaluateDisengaging({ asOf: AS_OF, homework: { reports: [], expected: 0 } })).toBeNull();
+  it('credits a weekly report done early to the due day it answers', () => {
+    // Weekly task set 22 days ago: due 15, 8 and 1 days ago (3 due, one in each week of the window).
+    // Reported 16 days ago (before the window's first due day), 9 and 2 days ago: 3 of 3.
+    const weekly: HomeworkSchedule = {
+      id: 'weekly',
+      frequency: 'WEEKLY',
+      assignedOn: addDays(AS_OF, -22),
+      dueOn: null,
+    };
+    const early = [16, 9, 2].map((d) => report(d, 'DONE', 'weekly'));
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [weekly], reports: early } })).toBeNull();
+    // Only the first one done: 1 of 3 = 33%, still not below 30%; none done: fires.
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [weekly], reports: early.slice(0, 1) } })).toBeNull();
+    const flag = evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [weekly], reports: [] } });
+    expect(flag?.evidence.triggers[0]).toMatchObject({ rule: 'HOMEWORK_LOW', adherence: 0, expected: 3 });
+  });
+
+  it('judges only from 3 due reports with some due in each week of the window', () => {
+    // A daily task set 3 days ago: 3 due, all in the last week. Nothing done, yet too soon to judge.
+    const fresh: HomeworkSchedule = { id: 'fresh', frequency: 'DAILY', assignedOn: addDays(AS_OF, -3), dueOn: null };
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [fresh], reports: [] } })).toBeNull();
+    // The tail of a daily task that ended 10 days ago: due 20..10 days ago, nothing due in the last week.
+    const ended: HomeworkSchedule = {
+      id: 'ended',
+      frequency: 'DAILY',
+      assignedOn: addDays(AS_OF, -30),
+      dueOn: addDays(AS_OF, -10),
+    };
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [ended], reports: [] } })).toBeNull();
+    // Both together: due in every week (11 + 3 = 14 due), nothing done: fires.
+    const both = evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [fresh, ended], reports: [] } });
+    expect(both?.evidence.triggers[0]).toMatchObject({ rule: 'HOMEWORK_LOW', expected: 14 });
+  });
+
+  it('does not fire when no homework was due', () => {
+    expect(evaluateDisengaging({ asOf: AS_OF, homework: { tasks: [], reports: [] } })).toBeNull();
   });
 });
 
@@ -131,7 +174,10 @@ describe('DISENGAGING: several signals', () => {
     const flag = evaluateDisengaging({
       asOf: AS_OF,
       moods: dailyEntries(12, 9),
-      homework: { reports: [], expected: 3 },
+      homework: {
+        tasks: [{ id: 'w', frequency: 'WEEKLY', assignedOn: addDays(AS_OF, -22), dueOn: null }],
+        reports: [],
+      },
       sessions: [{ status: 'NO_SHOW' }, { status: 'NO_SHOW' }],
     });
     expect(flag?.evidence.triggers.map((t) => t.rule)).toEqual(['MOOD_GAP', 'HOMEWORK_LOW', 'SESSIONS_MISSED']);

@@ -19,7 +19,10 @@ function calmClient(): ClientFlagInput {
     ],
     alliance: [{ answers: [9, 9, 9, 9] }, { answers: [10, 9, 9, 9] }],
     moods: Array.from({ length: 20 }, (_, i) => ({ date: addDays(AS_OF, -i), rating: 7 })),
-    homework: { reports: [{ date: AS_OF, status: 'DONE' }], expected: 1 },
+    homework: {
+      tasks: [{ id: 'walk', frequency: 'DAILY', assignedOn: addDays(AS_OF, -1), dueOn: null }],
+      reports: [{ assignmentId: 'walk', date: AS_OF, status: 'DONE' }],
+    },
     sessions: [{ status: 'ATTENDED' }, { status: 'ATTENDED' }, { status: 'ATTENDED' }, { status: 'ATTENDED' }],
   };
 }
