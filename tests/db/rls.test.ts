@@ -8,6 +8,9 @@ async function fillEveryTable(owner: pg.Pool, p: PracticeFixture): Promise<void>
   const therapist = p.therapistIds[0];
   await owner.query(
     `WITH e AS (SELECT id FROM episode WHERE practice_id = $1 AND client_id = $2),
+     -- A finished episode, so episode_outcome holds a row (written by trigger).
+     fe AS (INSERT INTO episode (practice_id, client_id, started_on, ended_on, end_reason)
+            VALUES ($1, $2, current_date - 90, current_date - 60, 'COMPLETED') RETURNING id),
      s AS (INSERT INTO therapy_session (practice_id, client_id, episode_id, therapist_id, scheduled_at, number, status)
            SELECT $1, $2, e.id, $3, now(), 1, 'ATTENDED' FROM e RETURNING id, episode_id),
      m AS (INSERT INTO measure_response (practice_id, client_id, episode_id, session_id, instrument_code, instrument_version, answers, total, source)
@@ -84,6 +87,7 @@ describe('row-level security', () => {
         'client',
         'client_summary',
         'episode',
+        'episode_outcome',
         'flag',
         'goal',
         'goal_rating',
