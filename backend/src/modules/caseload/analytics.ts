@@ -100,4 +100,3 @@ export function moodSummary(points: { date: string; rating: number }[], today: s
 
 /** A task's schedule; episode-wide counts need no report matching, so no id. */
 export type AssignmentWindow = Omit<HomeworkSchedule, 'id'>;
-export { expectedReports } from '@cairn/shared';

@@ -1,5 +1,6 @@
 import {
   episodeOutcome,
+  expectedReports,
   FUNNEL_Z_95,
   FUNNEL_Z_998,
   funnelLimits,
@@ -11,7 +12,6 @@ import {
   type HomeworkStatus,
   type PairedScores,
 } from '@cairn/shared';
-import { expectedReports } from '../caseload/analytics.js';
 import type { ReportInstrument } from './report.inputs.js';
 import type { EpisodeRow } from './report.sql.js';
 import type { Funnel, FunnelLimit, OutcomeFigures, Rate } from './report.types.js';
