@@ -59,7 +59,7 @@ export const CRITERIA: Readonly<Record<Criterion, string>> = {
   SESSIONS_MISSED:
     'onset when 2 of the last 4 sessions of the episode that were attended or missed are NO_SHOW (cancellations are neither); at = status_recorded_at',
   HOMEWORK_LOW:
-    "onset at the end of a client-local day D while an episode is open when, over days D-20..D, >= 3 reports were due from the episode's assignments (DAILY each day after assigned_on up to due_on, WEEKLY on assigned_on + 7k up to due_on, ONCE on due_on) and (DONE + PARTIAL/2) / due < 0.3, counting reports dated in the window from the episode's start",
+    "onset at the end of a client-local day D while an episode is open when, over days D-20..D, >= 3 reports fell due from the episode's assignments (DAILY each day after assigned_on up to due_on, WEEKLY on assigned_on + 7k up to due_on, ONCE on due_on), some in each 7-day stretch, and (DONE + PARTIAL/2) / due < 0.3, each report dated from the episode's start counting for the due day it answers (its own day; for WEEKLY the next due day on or after it, else the last; for ONCE the due date)",
 };
 
 export interface AllianceRating {

@@ -130,8 +130,6 @@ const PHQ9_MAX_WITHOUT_ITEM9 = 24;
  * improve reliably nor move much.
  */
 const STRUGGLING: ReadonlySet<Archetype> = new Set(['NON_RESPONDER', 'SLOW_RESPONDER', 'DETERIORATOR']);
-/** The engine judges homework adherence only once this many reports were due in the window. */
-const HOMEWORK_MIN_DUE = 3;
 
 export function simulateClient(plan: ClientPlan, ctx: SimulationContext): ClientOutcome {
   return new ClientSimulator(plan, ctx).run();
@@ -720,7 +718,7 @@ class ClientSimulator {
     const rule = {
       windowDays: DEFAULT_FLAG_SETTINGS.homeworkWindowDays,
       below: DEFAULT_FLAG_SETTINGS.homeworkAdherenceBelow,
-      minDue: HOMEWORK_MIN_DUE,
+      minDue: DEFAULT_FLAG_SETTINGS.homeworkMinDue,
     };
     const lastDay = ep.endDay ?? this.today;
     const gap = ep.homeworkGap;
