@@ -17,8 +17,9 @@ export class AppConfig {
   @IsString()
   databaseUrl?: string;
 
+  /** Its own folder: the benchmark keeps its clusters beside it in `.data/bench-*`. */
   @IsString()
-  dataDir = '.data';
+  dataDir = '.data/app';
 
   /** Password of the RLS-bound cairn_app role that the server connects as. */
   @IsString()
@@ -113,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     nodeEnv: env.NODE_ENV ?? 'development',
     port: env.PORT,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.CAIRN_DATA_DIR ?? '.data',
+    dataDir: env.CAIRN_DATA_DIR,
     appDbPassword: env.CAIRN_APP_DB_PASSWORD ?? 'cairn-dev-app',
     dbPoolSize: env.CAIRN_DB_POOL_SIZE,
     sessionIdleMinutes: env.CAIRN_SESSION_IDLE_MINUTES,
