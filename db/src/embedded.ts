@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on', ...extraFlags()],
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
@@ -49,6 +49,14 @@ export async function startEmbeddedPostgres(opts: {
   const urlFor = (database: string) =>
     `postgres://postgres:${ADMIN_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return { adminUrl: urlFor('postgres'), port, urlFor, stop: () => pg.stop() };
+}
+
+/** CAIRN_PG_SETTINGS="a=1 b=2" adds server settings, for profiling (e.g. shared_preload_libraries=pg_stat_statements). */
+function extraFlags(): string[] {
+  return (process.env.CAIRN_PG_SETTINGS ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .flatMap((setting) => ['-c', setting]);
 }
 
 /** After a crash postmaster.pid is left behind; PostgreSQL refuses to start if its pid is reused. */

@@ -4,13 +4,21 @@
 // RLS, the built server in a child process) and as the raw-SQL floor (hand-written SQL through pg
 // with the same set_config tenant call). Prints p50/p95 and ratios; writes results/latest.json and .md.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { appRoleUrl, freePort, generatePractice, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
+import {
+  appRoleUrl,
+  freePort,
+  generatePractice,
+  migrate,
+  refreshClientSummaries,
+  startEmbeddedPostgres,
+} from '../../db/dist/index.js';
 import { CASELOAD_SQL } from '../../backend/dist/modules/caseload/caseload.service.js';
 import { FLAG_COLUMNS, FLAG_FROM } from '../../backend/dist/modules/flag/flag.sql.js';
 import { ENDED_EPISODES_SQL, REFERRALS_AND_THERAPISTS_SQL } from '../../backend/dist/modules/report/report.sql.js';
@@ -23,12 +31,21 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '40' },
     'submit-seconds': { type: 'string', default: '15' },
     'skip-growth': { type: 'boolean', default: false },
+    // A comma list of caseload,timeline,report,submissions: for profiling one workload.
+    only: { type: 'string', default: 'caseload,timeline,report,submissions' },
+    // Prints where PostgreSQL spent its time during our submissions (pg_stat_statements, nested too).
+    statements: { type: 'boolean', default: false },
   },
 });
 const SIZE = values.size.toUpperCase();
 const SEED = Number(values.seed);
 const N = Number(values.iterations);
 const SUBMIT_SECONDS = Number(values['submit-seconds']);
+const ONLY = new Set(values.only.split(','));
+if (values.statements) {
+  process.env.CAIRN_PG_SETTINGS =
+    'shared_preload_libraries=pg_stat_statements pg_stat_statements.track=all pg_stat_statements.track_planning=on';
+}
 const APP_PASSWORD = 'cairn-bench-app';
 const PASSWORD = 'cairn-demo';
 const results = [];
@@ -90,7 +107,9 @@ function bar(f) {
 
 async function startApp(url) {
   const port = await freePort();
-  child = spawn(process.execPath, ['backend/dist/main.js'], {
+  // CAIRN_BENCH_SERVER_ARGS passes node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.CAIRN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  child = spawn(process.execPath, [...nodeArgs, 'backend/dist/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -126,15 +145,42 @@ async function stopApp() {
   });
 }
 
-async function gql(cookie, query, variables) {
-  const res = await fetch(`${BASE}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify({ query, variables }),
+// One kept-alive connection per concurrent request, through node:http: fetch costs the load generator
+// about 1 ms of CPU per request, which on a shared 2-core machine is taken from the server under test.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+
+function gql(cookie, query, variables) {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${BASE}/graphql`,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(cookie ? { cookie } : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            if (parsed.errors) throw new Error(parsed.errors[0].message);
+            resolve({ body: parsed, setCookie: res.headers['set-cookie']?.[0] ?? null });
+          } catch (error) {
+            reject(error);
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = await res.json();
-  if (body.errors) throw new Error(body.errors[0].message);
-  return { body, setCookie: res.headers.get('set-cookie') };
 }
 
 async function login(email) {
@@ -143,6 +189,37 @@ async function login(email) {
     p: PASSWORD,
   });
   return r.setCookie.split(';')[0];
+}
+
+const BENCH_EMAILS = '%@bench.synthetic.cairn.test';
+
+/**
+ * Deletes what earlier submission runs wrote for the bench's sign-in clients (everything stamped after
+ * their sign-ins were made; generated history is older), so the dataset does not grow run after run.
+ */
+async function forgetBenchWrites(owner, practiceId) {
+  const bench = `SELECT c.id AS client_id, u.id AS user_id, min(u.created_at) OVER () AS since
+                   FROM client c JOIN app_user u ON u.id = c.user_id
+                  WHERE c.practice_id = $1 AND u.email LIKE '${BENCH_EMAILS}'`;
+  let deleted = 0;
+  for (const [table, stamp] of [
+    ['measure_response', 'submitted_at'],
+    ['homework_report', 'created_at'],
+    ['mood_entry', 'created_at'],
+    ['flag', 'opened_at'],
+  ]) {
+    const r = await owner.query(
+      `DELETE FROM ${table} t USING (${bench}) b WHERE t.practice_id = $1 AND t.client_id = b.client_id AND t.${stamp} >= b.since`,
+      [practiceId],
+    );
+    deleted += r.rowCount;
+  }
+  await owner.query(
+    `DELETE FROM idempotency_key k USING (${bench}) b WHERE k.practice_id = $1 AND k.actor = 'user:' || b.user_id`,
+    [practiceId],
+  );
+  if (deleted > 0) await refreshClientSummaries(owner, practiceId);
+  return deleted;
 }
 
 /** Picks the largest caseload, the longest timeline, and gives 64 clients a sign-in for submissions. */
@@ -181,6 +258,8 @@ async function prepare(ds, app, floor) {
       [ds.practiceId, `bench-${c.id}@bench.synthetic.cairn.test`, hash, c.id],
     );
   }
+  const forgotten = await forgetBenchWrites(owner, ds.practiceId);
+  if (forgotten > 0) log(`  removed ${forgotten} rows left by earlier submission runs`);
   const {
     rows: [m],
   } = await owner.query(`SELECT id, email FROM app_user WHERE practice_id = $1 AND role = 'MANAGER' LIMIT 1`, [
@@ -194,6 +273,7 @@ async function prepare(ds, app, floor) {
   for (const c of clients) clientCookies.push(await login(`bench-${c.id}@bench.synthetic.cairn.test`));
   void floor;
   return {
+    url: ds.url,
     practiceId: ds.practiceId,
     therapistId: t.id,
     caseloadSize: t.clients,
@@ -283,6 +363,28 @@ function floorReport(floor, ctx, from, to) {
   });
 }
 
+/** CPU seconds used so far by the server, by every postgres process, and by this process (Linux /proc). */
+function cpuSnapshot() {
+  const ticks = (pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+    } catch {
+      return 0;
+    }
+  };
+  let postgres = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += ticks(pid);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  const own = process.cpuUsage();
+  return { server: child ? ticks(child.pid) : 0, postgres, bench: (own.user + own.system) / 1e6 };
+}
+
 async function timed(fn) {
   const t = process.hrtime.bigint();
   await fn();
@@ -363,20 +465,32 @@ async function submissions(ctx, floor) {
     let n = 0;
     const deadline = Date.now() + SUBMIT_SECONDS * 1000;
     const started = Date.now();
+    const before = cpuSnapshot();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, w) => {
         while (Date.now() < deadline) {
-          const c = ctx.clients[(n + w) % ctx.clients.length];
+          // Each worker submits for its own clients: one person does not submit twice at once.
+          const own = Math.floor(ctx.clients.length / CONCURRENCY);
+          const c = ctx.clients[w + CONCURRENCY * (n % own)];
           const op = list[n % list.length];
           n++;
           lat.push(await timed(() => op(c)));
         }
       }),
     );
-    return { lat, perSecond: n / ((Date.now() - started) / 1000) };
+    const after = cpuSnapshot();
+    // CPU milliseconds per submission in each process: on a shared 2-core machine they compete.
+    const cpu = Object.fromEntries(Object.keys(after).map((k) => [k, r2((1000 * (after[k] - before[k])) / n)]));
+    return { lat, perSecond: n / ((Date.now() - started) / 1000), cpu };
   };
+  const stats = values.statements ? await statementStats(ctx.url) : undefined;
+  await stats?.reset();
   const ours = await run(ops);
+  await stats?.print(ours.lat.length);
   const raw = await run(floorOps);
+  const owner = new pg.Pool({ connectionString: ctx.url, max: 1 });
+  await forgetBenchWrites(owner, ctx.practiceId);
+  await owner.end();
   const row = {
     workload: 'mixed submissions (c=16)',
     size: SIZE,
@@ -390,12 +504,39 @@ async function submissions(ctx, floor) {
       ours_per_second: Math.round(ours.perSecond),
       floor_per_second: Math.round(raw.perSecond),
       seconds: SUBMIT_SECONDS,
+      cpu_ms_per_submission_server: ours.cpu.server,
+      cpu_ms_per_submission_postgres: ours.cpu.postgres,
+      cpu_ms_per_submission_bench: ours.cpu.bench,
+      floor_cpu_ms_per_submission_postgres: raw.cpu.postgres,
+      floor_cpu_ms_per_submission_bench: raw.cpu.bench,
     },
   };
   results.push(row);
   log(
     `  submissions: ours ${row.extra.ours_per_second}/s (p95 ${row.ours_p95_ms} ms) | floor ${row.extra.floor_per_second}/s (p95 ${row.floor_p95_ms} ms)`,
   );
+}
+
+async function statementStats(url) {
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  await owner.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  return {
+    reset: () => owner.query('SELECT pg_stat_statements_reset()'),
+    async print(requests) {
+      const { rows } = await owner.query(
+        `SELECT calls, total_exec_time AS ms, total_plan_time AS plan_ms, toplevel, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+           FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30`,
+      );
+      log(`  PostgreSQL time per submission (${requests} submissions), by statement:`);
+      for (const r of rows) {
+        log(
+          `    ${((1000 * r.ms) / requests).toFixed(0).padStart(5)} us exec ${((1000 * r.plan_ms) / requests).toFixed(0).padStart(5)} us plan ${String(r.calls).padStart(6)} calls ${r.toplevel ? ' ' : 'n'} ${r.query}`,
+        );
+      }
+      await owner.end();
+    },
+  };
 }
 
 function report() {
@@ -452,37 +593,40 @@ async function main() {
       floor.on('error', () => undefined); // idle clients see the server stop at the end
       const ctx = await prepare(ds, app, floor);
       log(`measuring ${SIZE} (${months} months of history)`);
-      await measure(
-        `caseload`,
-        months,
-        ctx,
-        () => gql(ctx.therapistCookie, CASELOAD_QUERY),
-        () => floorCaseload(floor, ctx),
-        {
-          clients: ctx.caseloadSize,
-        },
-      );
-      await measure(
-        `client timeline`,
-        months,
-        ctx,
-        () => gql(ctx.timelineCookie, TIMELINE_QUERY, { id: ctx.timelineClientId }),
-        () => floorTimeline(floor, ctx),
-        { moodEntries: ctx.timelineMoods },
-      );
+      if (ONLY.has('caseload'))
+        await measure(
+          `caseload`,
+          months,
+          ctx,
+          () => gql(ctx.therapistCookie, CASELOAD_QUERY),
+          () => floorCaseload(floor, ctx),
+          {
+            clients: ctx.caseloadSize,
+          },
+        );
+      if (ONLY.has('timeline'))
+        await measure(
+          `client timeline`,
+          months,
+          ctx,
+          () => gql(ctx.timelineCookie, TIMELINE_QUERY, { id: ctx.timelineClientId }),
+          () => floorTimeline(floor, ctx),
+          { moodEntries: ctx.timelineMoods },
+        );
       if (label === 'full') {
         const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
         const to = new Date().toISOString().slice(0, 10);
-        await measure(
-          'practice report (12 months)',
-          months,
-          ctx,
-          () => gql(ctx.managerCookie, REPORT_QUERY, { i: { from, to } }),
-          () => floorReport(floor, ctx, from, to),
-          { from, to },
-          Math.max(5, Math.round(N / 4)),
-        );
-        await submissions(ctx, floor);
+        if (ONLY.has('report'))
+          await measure(
+            'practice report (12 months)',
+            months,
+            ctx,
+            () => gql(ctx.managerCookie, REPORT_QUERY, { i: { from, to } }),
+            () => floorReport(floor, ctx, from, to),
+            { from, to },
+            Math.max(5, Math.round(N / 4)),
+          );
+        if (ONLY.has('submissions')) await submissions(ctx, floor);
       }
       await floor.end();
       await stopApp();
