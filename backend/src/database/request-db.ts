@@ -18,8 +18,31 @@ export interface StatementObserver {
  * The database work of one GraphQL request: a single transaction, opened on first use, that first
  * sets the practice, user and role for row-level security (set_config(..., true): transaction-local).
  */
+/**
+ * Parameterised statements are prepared once per pooled connection (pg's named statements), so
+ * PostgreSQL parses and rewrites each text once, not on every request. The names are shared by all
+ * connections; a bound on distinct texts keeps a connection's statement cache small even if some
+ * code ever built SQL text from values (beyond it, statements simply run unnamed).
+ */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED_STATEMENTS = 400;
+
+function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `cairn_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
+interface Connection {
+  runner: QueryRunner;
+  client: PoolClient;
+}
+
 export class RequestDb {
-  private runner?: Promise<QueryRunner>;
+  private connection?: Promise<Connection>;
   private tenant?: Tenant;
   private finished = false;
   /** Rows of the statement sent together with BEGIN (see beginWith). */
@@ -37,11 +60,9 @@ export class RequestDb {
   }
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const runner = await this.open();
+    const { client } = await this.open();
     this.observer?.onStatement(this.requestId, sql);
-    // Structured result: TypeORM otherwise returns [rows, count] for UPDATE/DELETE.
-    const result = await runner.query(sql, params, true);
-    return result.records as T[];
+    return run<T>(client, sql, params);
   }
 
   async one<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T | undefined> {
@@ -55,7 +76,7 @@ export class RequestDb {
    * almost every request. If the transaction is already open, `sql` simply runs in it.
    */
   async beginWith<T>(sql: string): Promise<T[]> {
-    if (this.runner) return this.query<T>(sql);
+    if (this.connection) return this.query<T>(sql);
     await this.open(sql);
     return (this.opening ?? []) as T[];
   }
@@ -63,7 +84,7 @@ export class RequestDb {
   /** Lets this transaction's commit return before its WAL is flushed (reads: audit rows only). */
   async readOnlyCommit(): Promise<void> {
     this.relaxedCommit = true;
-    if (this.runner) await (await this.runner).query(`SET LOCAL synchronous_commit = off`);
+    if (this.connection) await (await this.connection).client.query(`SET LOCAL synchronous_commit = off`);
   }
 
   /** Records the tenant a statement already bound with set_config (e.g. cairn_authenticate). */
@@ -74,25 +95,25 @@ export class RequestDb {
   /** Binds the transaction to a practice (after sign-in is resolved, or at login). */
   async setTenant(tenant: Tenant): Promise<void> {
     this.tenant = tenant;
-    if (this.runner) await this.applyTenant(await this.runner);
+    if (this.connection) await this.applyTenant((await this.connection).client);
   }
 
   /** Commit (or roll back) and give the connection back. Safe to call twice. */
   async finish(commit: boolean): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (!this.runner) return;
-    const runner = await this.runner;
+    if (!this.connection) return;
+    const { runner, client } = await this.connection;
     try {
-      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
+      await client.query(commit ? 'COMMIT' : 'ROLLBACK');
     } finally {
       await runner.release();
     }
   }
 
-  private open(first?: string): Promise<QueryRunner> {
+  private open(first?: string): Promise<Connection> {
     if (this.finished) return Promise.reject(new Error('request transaction already finished'));
-    this.runner ??= (async () => {
+    this.connection ??= (async () => {
       const runner = this.dataSource.createQueryRunner();
       try {
         const client = (await runner.connect()) as PoolClient;
@@ -106,25 +127,33 @@ export class RequestDb {
         } else {
           await client.query(begin);
         }
-        if (this.tenant) await this.applyTenant(runner);
-        return runner;
+        if (this.tenant) await this.applyTenant(client);
+        return { runner, client };
       } catch (error) {
         await runner.release();
         throw error;
       }
     })();
-    return this.runner;
+    return this.connection;
   }
 
-  private async applyTenant(runner: QueryRunner): Promise<void> {
+  private async applyTenant(client: PoolClient): Promise<void> {
     const t = this.tenant;
     if (!t) return;
     this.observer?.onStatement(this.requestId, 'set_config');
-    await runner.query(
+    await run(
+      client,
       `SELECT set_config('app.practice_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
       [t.practiceId, t.userId ?? '', t.role],
     );
   }
+}
+
+async function run<T>(client: PoolClient, sql: string, params: unknown[]): Promise<T[]> {
+  // Without parameters pg uses the simple protocol, which a named statement cannot.
+  const name = params.length > 0 ? statementName(sql) : undefined;
+  const result = await client.query({ text: sql, values: params, ...(name ? { name } : {}) });
+  return result.rows as T[];
 }
 
 /** A short transaction of its own, bound to a practice: for writes that must survive a rolled-back request. */
