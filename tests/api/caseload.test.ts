@@ -57,6 +57,13 @@ describe('caseload, client timeline and portal', () => {
     await addHistory(app, p, 0, [18, 15, 12, 10, 8], [3, 4, 5, 6, 7, 8, 9]);
     // Client 1: deteriorating 10 -> 17.
     await addHistory(app, p, 1, [10, 12, 17], [5, 5, 5]);
+    // Client 2: 15 sessions, 24 -> 10, then one PHQ-9 answered at home, outside any session.
+    await addHistory(app, p, 2, [24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10], [5]);
+    await app.db.owner.query(
+      `INSERT INTO measure_response (practice_id, client_id, episode_id, instrument_code, instrument_version, answers, total, source)
+       SELECT practice_id, client_id, id, 'PHQ9', '1', '{1,1,1,1,1,1,1,1,1}', 9, 'CLIENT' FROM episode WHERE client_id = $1`,
+      [p.clientIds[2]],
+    );
   });
   afterAll(() => app.close());
 
@@ -120,6 +127,23 @@ describe('caseload, client timeline and portal', () => {
     expect(worse.phq9.changeClass).toBe('RELIABLE_DETERIORATION');
     expect(worse.trajectorySignal).toBe('RED');
     expect(improving.trajectorySignal).toMatch(/GREEN|WHITE/);
+  });
+
+  it("carries the episode's baseline and latest 11 scores, each with its session number or series position", async () => {
+    const therapist = await signIn(app, p.emails.therapists[0], TEST_PASSWORD);
+    const res = await gql<{
+      caseload: {
+        code: string;
+        phq9: { baseline: number; latest: number; change: number; points: { total: number; sessionNumber: number }[] };
+      }[];
+    }>(therapist, CASELOAD);
+    const long = res.data?.caseload.find((r) => r.code === 'CL-003');
+    // 16 responses: the first (session 1), then the last 11 (sessions 6..15 and the 16th, at home).
+    expect(long?.phq9.points.map((pt) => pt.sessionNumber)).toEqual([1, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(long?.phq9.points.map((pt) => pt.total)).toEqual([24, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9]);
+    expect(long?.phq9).toEqual(expect.objectContaining({ baseline: 24, latest: 9, change: -15 }));
+    const timeline = await gql<{ client: { measures: unknown[] } }>(therapist, CLIENT, { id: p.clientIds[2] });
+    expect(timeline.data?.client.measures).toHaveLength(16);
   });
 
   it("refuses another therapist's caseload (NOT_FOUND) but lets the manager read it", async () => {

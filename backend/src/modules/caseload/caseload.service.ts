@@ -28,15 +28,19 @@ interface CaseloadSqlRow {
   allianceLatest: number | null;
   allianceLatestAt: Date | null;
   alliancePrevious: number[];
-  measures: { code: 'PHQ9' | 'GAD7'; at: string; total: number; n: number | null }[] | null;
+  measures: { code: 'PHQ9' | 'GAD7'; at: string; total: number; n: number }[] | null;
   moods: { date: string; rating: number }[] | null;
   assignments: HomeworkSchedule[] | null;
   reports: HomeworkReportOnDay[] | null;
 }
 
+/** Scores per instrument a caseload row carries after the baseline: its sparkline's recent part. */
+export const CASELOAD_RECENT_SCORES = 11;
+
 /**
- * One statement for the whole caseload: summary rollups plus bounded windows (current episode's
- * scores, 28 days of mood and homework) per client, so cost follows caseload size, not history.
+ * One statement for the whole caseload: summary rollups plus bounded windows (the current episode's
+ * baseline and latest scores, 28 days of mood and homework) per client, so cost follows caseload
+ * size, not history. The client timeline has every score.
  */
 export const CASELOAD_SQL = `
 SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
@@ -49,12 +53,18 @@ SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
   LEFT JOIN LATERAL (
     SELECT e.id FROM episode e WHERE e.practice_id = c.practice_id AND e.client_id = c.id
      ORDER BY (e.ended_on IS NULL) DESC, e.started_on DESC LIMIT 1) ep ON true
+  -- Per instrument, the episode's first response (the baseline) and its latest ones; each keeps its
+  -- session number, or its position in the episode's series when given outside a session.
   LEFT JOIN LATERAL (
-    SELECT json_agg(json_build_object('code', mr.instrument_code, 'at', mr.submitted_at, 'total', mr.total, 'n', ts.number)
-                    ORDER BY mr.submitted_at) AS points
-      FROM measure_response mr
-      LEFT JOIN therapy_session ts ON ts.practice_id = mr.practice_id AND ts.id = mr.session_id
-     WHERE mr.practice_id = c.practice_id AND mr.episode_id = ep.id AND mr.instrument_code IN ('PHQ9', 'GAD7')) m ON true
+    SELECT json_agg(json_build_object('code', k.instrument_code, 'at', k.submitted_at, 'total', k.total,
+                                      'n', COALESCE(ts.number, k.position)) ORDER BY k.submitted_at, k.id) AS points
+      FROM (SELECT mr.id, mr.practice_id, mr.instrument_code, mr.submitted_at, mr.total, mr.session_id,
+                   row_number() OVER series AS position, count(*) OVER (PARTITION BY mr.instrument_code) AS responses
+              FROM measure_response mr
+             WHERE mr.practice_id = c.practice_id AND mr.episode_id = ep.id AND mr.instrument_code IN ('PHQ9', 'GAD7')
+            WINDOW series AS (PARTITION BY mr.instrument_code ORDER BY mr.submitted_at, mr.id)) k
+      LEFT JOIN therapy_session ts ON ts.practice_id = k.practice_id AND ts.id = k.session_id
+     WHERE k.position = 1 OR k.position > k.responses - ${CASELOAD_RECENT_SCORES}) m ON true
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('date', me.local_date, 'rating', me.rating) ORDER BY me.local_date) AS points
       FROM mood_entry me

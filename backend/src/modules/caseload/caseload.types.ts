@@ -36,7 +36,11 @@ export class ScoreSummary {
   @Field(() => ChangeClass, { nullable: true }) changeClass!: ChangeClass | null;
   @Field(() => String, { nullable: true }) band!: string | null;
   @Field(() => Boolean, { nullable: true }) isCase!: boolean | null;
-  @Field(() => [ScorePoint]) points!: ScorePoint[];
+  @Field(() => [ScorePoint], {
+    description:
+      "The current episode's scores, oldest first. On the caseload: the baseline and the latest 11 (the client's timeline has all).",
+  })
+  points!: ScorePoint[];
 }
 
 @ObjectType()

@@ -48,6 +48,68 @@ interface LoadedRow {
 }
 
 /**
+ * The statement that loads a client's rule inputs, with only the parts a trigger needs. One text per
+ * combination of parts (a handful), so each stays a prepared statement whose plan PostgreSQL can
+ * reuse; flags in place of the parts would make it plan every call again to prune them.
+ * $1 client, $2 the client's today, $3 instrument codes.
+ */
+const loadSqlCache = new Map<string, string>();
+function loadSql(parts: readonly Part[]): string {
+  const key = [...parts].sort().join(',');
+  let sql = loadSqlCache.get(key);
+  if (sql) return sql;
+  const has = (part: Part) => parts.includes(part);
+  const none = `'[]'::json`;
+  sql = `WITH ep AS (
+         SELECT id, started_on FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
+       ), attended AS (
+         SELECT s.scheduled_at FROM therapy_session s JOIN ep ON s.episode_id = ep.id WHERE s.status = 'ATTENDED'
+       )
+       SELECT $2::date AS "asOf",
+         (SELECT settings FROM practice WHERE id = cairn_current_practice()) AS settings,
+         (SELECT count(*)::int FROM attended) AS attended,
+         (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'at', m.submitted_at, 'code', m.instrument_code,
+                   'total', m.total, 'answers', m.answers,
+                   'sessionNumber', COALESCE(s.number, (SELECT count(*) FROM attended a WHERE a.scheduled_at <= m.submitted_at)))
+                   ORDER BY m.submitted_at), '[]')
+            FROM measure_response m JOIN ep ON m.episode_id = ep.id
+            LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
+           WHERE m.client_id = $1 AND m.instrument_code = ANY($3::text[])) AS measures,
+         ${
+           has('moods')
+             ? `(SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
+            FROM mood_entry WHERE client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date
+             AND local_date >= (SELECT started_on FROM ep))`
+             : none
+         } AS moods,
+         ${
+           has('homework')
+             ? `(SELECT COALESCE(json_agg(json_build_object('id', id, 'assignmentId', assignment_id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
+            FROM homework_report WHERE client_id = $1 AND local_date > $2::date - 27 AND local_date <= $2::date
+             AND local_date >= (SELECT started_on FROM ep))`
+             : none
+         } AS homework,
+         ${
+           has('homework')
+             ? `(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
+            FROM homework_assignment a WHERE a.client_id = $1 AND a.assigned_on <= $2::date
+             AND a.assigned_on >= (SELECT started_on FROM ep)
+             AND COALESCE(a.due_on, $2::date) >= $2::date - 20)`
+             : none
+         } AS assignments,
+         ${
+           has('sessions')
+             ? `(SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
+            FROM (SELECT id, scheduled_at, status FROM therapy_session
+                   WHERE client_id = $1 AND status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)
+                   ORDER BY scheduled_at DESC LIMIT 8) recent)`
+             : none
+         } AS sessions`;
+  loadSqlCache.set(key, sql);
+  return sql;
+}
+
+/**
  * Recomputes a client's flags inside the transaction of the write that can change them, with the
  * shared rules; each new flag stores its evidence and rule version.
  */
@@ -129,38 +191,7 @@ export class FlagEngine {
     const asOf = localDateIn(client.timezone);
     const has = (part: Part) => parts.includes(part);
     const codes = [...(has('scores') ? ['PHQ9', 'GAD7'] : []), ...(has('alliance') ? ['ALLIANCE4'] : [])];
-    const row = await ctx.db.one<LoadedRow>(
-      `WITH ep AS (
-         SELECT id, started_on FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
-       ), attended AS (
-         SELECT s.scheduled_at FROM therapy_session s JOIN ep ON s.episode_id = ep.id WHERE s.status = 'ATTENDED'
-       )
-       SELECT
-         (SELECT settings FROM practice WHERE id = cairn_current_practice()) AS settings,
-         (SELECT count(*)::int FROM attended) AS attended,
-         (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'at', m.submitted_at, 'code', m.instrument_code,
-                   'total', m.total, 'answers', m.answers,
-                   'sessionNumber', COALESCE(s.number, (SELECT count(*) FROM attended a WHERE a.scheduled_at <= m.submitted_at)))
-                   ORDER BY m.submitted_at), '[]')
-            FROM measure_response m JOIN ep ON m.episode_id = ep.id
-            LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
-           WHERE m.client_id = $1 AND m.instrument_code = ANY($3::text[])) AS measures,
-         (SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
-            FROM mood_entry WHERE $4 AND client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date
-             AND local_date >= (SELECT started_on FROM ep)) AS moods,
-         (SELECT COALESCE(json_agg(json_build_object('id', id, 'assignmentId', assignment_id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
-            FROM homework_report WHERE $5 AND client_id = $1 AND local_date > $2::date - 27 AND local_date <= $2::date
-             AND local_date >= (SELECT started_on FROM ep)) AS homework,
-         (SELECT COALESCE(json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
-            FROM homework_assignment a WHERE $5 AND a.client_id = $1 AND a.assigned_on <= $2::date
-             AND a.assigned_on >= (SELECT started_on FROM ep)
-             AND COALESCE(a.due_on, $2::date) >= $2::date - 20) AS assignments,
-         (SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
-            FROM (SELECT id, scheduled_at, status FROM therapy_session
-                   WHERE $6 AND client_id = $1 AND status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)
-                   ORDER BY scheduled_at DESC LIMIT 8) recent) AS sessions`,
-      [client.id, asOf, codes, has('moods'), has('homework'), has('sessions')],
-    );
+    const row = await ctx.db.one<LoadedRow>(loadSql(parts), [client.id, asOf, codes]);
     if (!row) throw new Error('flag input query returned no row');
     const byCode = (code: string) => row.measures.filter((m) => m.code === code);
     const points = (code: string) =>
