@@ -51,7 +51,7 @@ interface LoadedRow {
  * The statement that loads a client's rule inputs, with only the parts a trigger needs. One text per
  * combination of parts (a handful), so each stays a prepared statement whose plan PostgreSQL can
  * reuse; flags in place of the parts would make it plan every call again to prune them.
- * $1 client, $2 the client's today, $3 instrument codes.
+ * $1 client, $2 the client's today. The instruments read follow from the parts, so they are literals.
  */
 const loadSqlCache = new Map<string, string>();
 function loadSql(parts: readonly Part[]): string {
@@ -60,6 +60,9 @@ function loadSql(parts: readonly Part[]): string {
   if (sql) return sql;
   const has = (part: Part) => parts.includes(part);
   const none = `'[]'::json`;
+  // NULL when neither scores nor alliance are read: IN (NULL) matches nothing.
+  const codes =
+    [...(has('scores') ? ["'PHQ9'", "'GAD7'"] : []), ...(has('alliance') ? ["'ALLIANCE4'"] : [])].join(', ') || 'NULL';
   sql = `WITH ep AS (
          SELECT id, started_on FROM episode WHERE client_id = $1 ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1
        ), attended AS (
@@ -74,7 +77,7 @@ function loadSql(parts: readonly Part[]): string {
                    ORDER BY m.submitted_at), '[]')
             FROM measure_response m JOIN ep ON m.episode_id = ep.id
             LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
-           WHERE m.client_id = $1 AND m.instrument_code = ANY($3::text[])) AS measures,
+           WHERE m.client_id = $1 AND m.instrument_code IN (${codes})) AS measures,
          ${
            has('moods')
              ? `(SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
@@ -190,8 +193,7 @@ export class FlagEngine {
   ): Promise<{ input: ClientFlagInput; settings: FlagSettings }> {
     const asOf = localDateIn(client.timezone);
     const has = (part: Part) => parts.includes(part);
-    const codes = [...(has('scores') ? ['PHQ9', 'GAD7'] : []), ...(has('alliance') ? ['ALLIANCE4'] : [])];
-    const row = await ctx.db.one<LoadedRow>(loadSql(parts), [client.id, asOf, codes]);
+    const row = await ctx.db.one<LoadedRow>(loadSql(parts), [client.id, asOf]);
     if (!row) throw new Error('flag input query returned no row');
     const byCode = (code: string) => row.measures.filter((m) => m.code === code);
     const points = (code: string) =>
