@@ -108,7 +108,11 @@ function bar(f) {
 async function startApp(url) {
   const port = await freePort();
   // CAIRN_BENCH_SERVER_ARGS passes node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.CAIRN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  // The heap limit is the one `npm start` and the Dockerfile run the server with.
+  const nodeArgs = [
+    '--max-old-space-size=256',
+    ...(process.env.CAIRN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   child = spawn(process.execPath, [...nodeArgs, 'backend/dist/main.js'], {
     cwd: ROOT,
     env: {
@@ -385,26 +389,36 @@ function floorReport(floor, ctx, from, to) {
   });
 }
 
-/** CPU seconds used so far by the server, by every postgres process, and by this process (Linux /proc). */
+/**
+ * CPU seconds used so far by the server, by PostgreSQL, and by this process (Linux /proc). PostgreSQL's
+ * is every live postgres process's own time plus the time of the backends that already exited (the
+ * postmaster's reaped-children counters): pooled connections come and go during a run.
+ */
 function cpuSnapshot() {
-  const ticks = (pid) => {
+  const fields = (pid) => {
     try {
-      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').map(Number);
     } catch {
-      return 0;
+      return null; // the process ended between the listing and the read
     }
   };
+  // utime, stime, cutime, cstime: fields 14-17 of stat, in clock ticks of 1/100 s.
+  const own = (f) => (f ? (f[11] + f[12]) / 100 : 0);
+  const reaped = (f) => (f ? (f[13] + f[14]) / 100 : 0);
   let postgres = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let comm;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') postgres += ticks(pid);
+      comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
     } catch {
-      // the process ended between the listing and the read
+      continue;
     }
+    if (comm !== 'postgres') continue;
+    const f = fields(pid);
+    postgres += own(f) + reaped(f);
   }
-  const own = process.cpuUsage();
-  return { server: child ? ticks(child.pid) : 0, postgres, bench: (own.user + own.system) / 1e6 };
+  const self = process.cpuUsage();
+  return { server: child ? own(fields(child.pid)) : 0, postgres, bench: (self.user + self.system) / 1e6 };
 }
 
 async function timed(fn) {
