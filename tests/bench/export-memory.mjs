@@ -15,6 +15,17 @@ import { createCairnApp } from '../../backend/dist/bootstrap.js';
 import { CairnLogger } from '../../backend/dist/common/logger.js';
 import { loadConfig } from '../../backend/dist/config/app-config.js';
 
+// The app runs in this process, so it gets the heap limit `npm start` and the Dockerfile give the
+// server; without it V8 grows the heap lazily toward its machine default and peak RSS says little.
+const HEAP_FLAG = '--max-old-space-size=256';
+if (!process.execArgv.includes(HEAP_FLAG)) {
+  const rerun = spawn(process.execPath, [HEAP_FLAG, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  rerun.on('exit', (code) => process.exit(code ?? 1));
+  await new Promise(() => undefined);
+}
+
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },

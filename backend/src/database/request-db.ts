@@ -26,6 +26,7 @@ export interface StatementObserver {
  */
 const statementNames = new Map<string, string>();
 const MAX_PREPARED_STATEMENTS = 400;
+const PREPARABLE = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
 
 function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
@@ -150,8 +151,9 @@ export class RequestDb {
 }
 
 async function run<T>(client: PoolClient, sql: string, params: unknown[]): Promise<T[]> {
-  // Without parameters pg uses the simple protocol, which a named statement cannot.
-  const name = params.length > 0 ? statementName(sql) : undefined;
+  // Without parameters pg uses the simple protocol, which a named statement cannot; utility
+  // statements (an export's DECLARE ... CURSOR, named per export) are not worth keeping.
+  const name = params.length > 0 && PREPARABLE.test(sql) ? statementName(sql) : undefined;
   const result = await client.query({ text: sql, values: params, ...(name ? { name } : {}) });
   return result.rows as T[];
 }
