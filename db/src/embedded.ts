@@ -37,11 +37,11 @@ export async function startEmbeddedPostgres(opts: {
     persistent: opts.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // CAIRN_PG_SETTINGS="a=1 b=2" adds settings, for profiling (e.g. shared_preload_libraries=pg_stat_statements).
     postgresFlags: [
-      ...['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'fsync=on'],
-      ...['-c', `unix_socket_directories=${SOCKET_DIR}`],
-      ...extraFlags(),
-    ],
+      ...['max_connections=200', 'shared_buffers=256MB', 'fsync=on', `unix_socket_directories=${SOCKET_DIR}`],
+      ...(process.env.CAIRN_PG_SETTINGS ?? '').split(' ').filter(Boolean),
+    ].flatMap((setting) => ['-c', setting]),
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
@@ -56,14 +56,6 @@ export async function startEmbeddedPostgres(opts: {
   const urlFor = (database: string) =>
     `postgres://postgres:${ADMIN_PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}?host=${encodeURIComponent(SOCKET_DIR)}`;
   return { adminUrl: urlFor('postgres'), port, urlFor, stop: () => pg.stop() };
-}
-
-/** CAIRN_PG_SETTINGS="a=1 b=2" adds server settings, for profiling (e.g. shared_preload_libraries=pg_stat_statements). */
-function extraFlags(): string[] {
-  return (process.env.CAIRN_PG_SETTINGS ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .flatMap((setting) => ['-c', setting]);
 }
 
 /** After a crash postmaster.pid is left behind; PostgreSQL refuses to start if its pid is reused. */

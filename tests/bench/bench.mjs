@@ -1,4 +1,4 @@
-// `npm run bench -- --size S|M|L [--seed 1] [--iterations 40]`
+// `npm run bench -- --size S|M|L [--seed 1] [--iterations 100] [--only ...] [--statements]`
 // Generates (or reuses) a synthetic practice in an embedded PostgreSQL under .data/bench-<size>-<seed>,
 // then measures each workload twice in the same run: through our full path (HTTP + GraphQL + auth +
 // RLS, the built server in a child process) and as the raw-SQL floor (hand-written SQL through pg
@@ -31,7 +31,7 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '100' },
     'submit-seconds': { type: 'string', default: '15' },
     'skip-growth': { type: 'boolean', default: false },
-    // A comma list of caseload,timeline,report,submissions: for profiling one workload.
+    // A comma list of overhead,caseload,timeline,report,submissions: for profiling one workload.
     only: { type: 'string', default: 'overhead,caseload,timeline,report,submissions' },
     // Prints where PostgreSQL spent its time during our submissions (pg_stat_statements, nested too).
     statements: { type: 'boolean', default: false },
@@ -195,7 +195,8 @@ async function login(email) {
   return r.setCookie.split(';')[0];
 }
 
-const BENCH_EMAILS = '%@bench.synthetic.cairn.test';
+const BENCH_DOMAIN = '@bench.synthetic.cairn.test';
+const benchEmail = (clientId) => `bench-${clientId}${BENCH_DOMAIN}`;
 
 /**
  * Deletes what earlier submission runs wrote for the bench's sign-in clients (everything stamped after
@@ -204,7 +205,7 @@ const BENCH_EMAILS = '%@bench.synthetic.cairn.test';
 async function forgetBenchWrites(owner, practiceId) {
   const bench = `SELECT c.id AS client_id, u.id AS user_id, min(u.created_at) OVER () AS since
                    FROM client c JOIN app_user u ON u.id = c.user_id
-                  WHERE c.practice_id = $1 AND u.email LIKE '${BENCH_EMAILS}'`;
+                  WHERE c.practice_id = $1 AND u.email LIKE '%${BENCH_DOMAIN}'`;
   let deleted = 0;
   for (const [table, stamp] of [
     ['measure_response', 'submitted_at'],
@@ -281,7 +282,7 @@ async function prepare(ds, app, floor) {
       `WITH u AS (INSERT INTO app_user (practice_id, email, password_hash, role, display_name)
                   VALUES ($1, $2, $3, 'CLIENT', 'Bench client') ON CONFLICT DO NOTHING RETURNING id)
        UPDATE client SET user_id = u.id FROM u WHERE client.id = $4`,
-      [ds.practiceId, `bench-${c.id}@bench.synthetic.cairn.test`, hash, c.id],
+      [ds.practiceId, benchEmail(c.id), hash, c.id],
     );
   }
   const forgotten = await forgetBenchWrites(owner, ds.practiceId);
@@ -296,7 +297,7 @@ async function prepare(ds, app, floor) {
   const managerCookie = await login(m.email);
   const timelineCookie = longest.therapist_id === t.id ? therapistCookie : await login(timelineTherapist.email);
   const clientCookies = [];
-  for (const c of clients) clientCookies.push(await login(`bench-${c.id}@bench.synthetic.cairn.test`));
+  for (const c of clients) clientCookies.push(await login(benchEmail(c.id)));
   void floor;
   return {
     url: ds.url,
@@ -504,9 +505,9 @@ async function submissions(ctx, floor) {
     const before = cpuSnapshot();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async (_, w) => {
+        // Each worker submits for its own clients: one person does not submit twice at once.
+        const own = Math.floor(ctx.clients.length / CONCURRENCY);
         while (Date.now() < deadline) {
-          // Each worker submits for its own clients: one person does not submit twice at once.
-          const own = Math.floor(ctx.clients.length / CONCURRENCY);
           const c = ctx.clients[w + CONCURRENCY * (n % own)];
           const op = list[n % list.length];
           n++;

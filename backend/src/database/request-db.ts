@@ -15,10 +15,6 @@ export interface StatementObserver {
 }
 
 /**
- * The database work of one GraphQL request: a single transaction, opened on first use, that first
- * sets the practice, user and role for row-level security (set_config(..., true): transaction-local).
- */
-/**
  * Parameterised statements are prepared once per pooled connection (pg's named statements), so
  * PostgreSQL parses and rewrites each text once, not on every request. The names are shared by all
  * connections; a bound on distinct texts keeps a connection's statement cache small even if some
@@ -42,6 +38,10 @@ interface Connection {
   client: PoolClient;
 }
 
+/**
+ * The database work of one GraphQL request: a single transaction, opened on first use, that first
+ * sets the practice, user and role for row-level security (set_config(..., true): transaction-local).
+ */
 export class RequestDb {
   private connection?: Promise<Connection>;
   private tenant?: Tenant;

@@ -16,7 +16,7 @@ import { ClientAccessService } from '../client/client-access.service.js';
 import { FLAG_COLUMNS, FLAG_FROM, toFlag, type FlagRow } from '../flag/flag.sql.js';
 import type { Flag } from '../flag/flag.types.js';
 import { moodSummary, overallSignal, summarizeScores, toScorePoints } from './analytics.js';
-import type { CaseloadRow, ScorePoint } from './caseload.types.js';
+import { CASELOAD_RECENT_SCORES, type CaseloadRow, type ScorePoint } from './caseload.types.js';
 
 interface CaseloadSqlRow {
   clientId: string;
@@ -33,9 +33,6 @@ interface CaseloadSqlRow {
   assignments: HomeworkSchedule[] | null;
   reports: HomeworkReportOnDay[] | null;
 }
-
-/** Scores per instrument a caseload row carries after the baseline: its sparkline's recent part. */
-export const CASELOAD_RECENT_SCORES = 11;
 
 /**
  * One statement for the whole caseload: summary rollups plus bounded windows (the current episode's

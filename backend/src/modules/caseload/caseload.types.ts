@@ -26,6 +26,9 @@ export class ScorePoint {
   @Field(() => Int) total!: number;
 }
 
+/** Scores per instrument a caseload row carries after the baseline: its sparkline's recent part. */
+export const CASELOAD_RECENT_SCORES = 11;
+
 @ObjectType({ description: 'One questionnaire over the current episode: baseline, latest, and reliable change.' })
 export class ScoreSummary {
   @Field() instrumentCode!: string;
@@ -37,8 +40,7 @@ export class ScoreSummary {
   @Field(() => String, { nullable: true }) band!: string | null;
   @Field(() => Boolean, { nullable: true }) isCase!: boolean | null;
   @Field(() => [ScorePoint], {
-    description:
-      "The current episode's scores, oldest first. On the caseload: the baseline and the latest 11 (the client's timeline has all).",
+    description: `The current episode's scores, oldest first. On the caseload: the baseline and the latest ${CASELOAD_RECENT_SCORES} (the client's timeline has all).`,
   })
   points!: ScorePoint[];
 }

@@ -59,7 +59,8 @@ function loadSql(parts: readonly Part[]): string {
   let sql = loadSqlCache.get(key);
   if (sql) return sql;
   const has = (part: Part) => parts.includes(part);
-  const none = `'[]'::json`;
+  // A part the trigger does not read is an empty list, not a query.
+  const when = (part: Part, query: string) => (has(part) ? query : `'[]'::json`);
   // NULL when neither scores nor alliance are read: IN (NULL) matches nothing.
   const codes =
     [...(has('scores') ? ["'PHQ9'", "'GAD7'"] : []), ...(has('alliance') ? ["'ALLIANCE4'"] : [])].join(', ') || 'NULL';
@@ -68,6 +69,7 @@ function loadSql(parts: readonly Part[]): string {
        ), attended AS (
          SELECT s.scheduled_at FROM therapy_session s JOIN ep ON s.episode_id = ep.id WHERE s.status = 'ATTENDED'
        )
+       -- $2 is named here too, so it has a type even when no part below reads it.
        SELECT $2::date AS "asOf",
          (SELECT settings FROM practice WHERE id = cairn_current_practice()) AS settings,
          (SELECT count(*)::int FROM attended) AS attended,
@@ -78,36 +80,32 @@ function loadSql(parts: readonly Part[]): string {
             FROM measure_response m JOIN ep ON m.episode_id = ep.id
             LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id
            WHERE m.client_id = $1 AND m.instrument_code IN (${codes})) AS measures,
-         ${
-           has('moods')
-             ? `(SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
+         ${when(
+           'moods',
+           `(SELECT COALESCE(json_agg(json_build_object('date', local_date, 'rating', rating) ORDER BY local_date), '[]')
             FROM mood_entry WHERE client_id = $1 AND local_date > $2::date - 90 AND local_date <= $2::date
-             AND local_date >= (SELECT started_on FROM ep))`
-             : none
-         } AS moods,
-         ${
-           has('homework')
-             ? `(SELECT COALESCE(json_agg(json_build_object('id', id, 'assignmentId', assignment_id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
+             AND local_date >= (SELECT started_on FROM ep))`,
+         )} AS moods,
+         ${when(
+           'homework',
+           `(SELECT COALESCE(json_agg(json_build_object('id', id, 'assignmentId', assignment_id, 'date', local_date, 'status', status) ORDER BY local_date), '[]')
             FROM homework_report WHERE client_id = $1 AND local_date > $2::date - 27 AND local_date <= $2::date
-             AND local_date >= (SELECT started_on FROM ep))`
-             : none
-         } AS homework,
-         ${
-           has('homework')
-             ? `(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
+             AND local_date >= (SELECT started_on FROM ep))`,
+         )} AS homework,
+         ${when(
+           'homework',
+           `(SELECT COALESCE(json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)), '[]')
             FROM homework_assignment a WHERE a.client_id = $1 AND a.assigned_on <= $2::date
              AND a.assigned_on >= (SELECT started_on FROM ep)
-             AND COALESCE(a.due_on, $2::date) >= $2::date - 20)`
-             : none
-         } AS assignments,
-         ${
-           has('sessions')
-             ? `(SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
+             AND COALESCE(a.due_on, $2::date) >= $2::date - 20)`,
+         )} AS assignments,
+         ${when(
+           'sessions',
+           `(SELECT COALESCE(json_agg(json_build_object('id', id, 'at', scheduled_at, 'status', status) ORDER BY scheduled_at), '[]')
             FROM (SELECT id, scheduled_at, status FROM therapy_session
                    WHERE client_id = $1 AND status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)
-                   ORDER BY scheduled_at DESC LIMIT 8) recent)`
-             : none
-         } AS sessions`;
+                   ORDER BY scheduled_at DESC LIMIT 8) recent)`,
+         )} AS sessions`;
   loadSqlCache.set(key, sql);
   return sql;
 }
