@@ -1,5 +1,5 @@
 import { localDateIn } from '../../backend/src/common/local-time.js';
-import { gql, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { gql, request, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { createPractice, newKey, TEST_PASSWORD, type PracticeFixture } from '../support/fixtures.js';
 
 type Agent = Awaited<ReturnType<typeof signIn>>;
@@ -13,6 +13,8 @@ const QUESTIONNAIRE = `mutation($input: SubmitQuestionnaireInput!) { submitQuest
 const END_EPISODE = `mutation($input: EndEpisodeInput!) { endEpisode(input: $input) { id endedOn } }`;
 const MOOD = `mutation($input: LogMoodInput!) { logMood(input: $input) { entry { localDate } } }`;
 const HOMEWORK = `mutation($input: ReportHomeworkInput!) { reportHomework(input: $input) { localDate } }`;
+const LINK = `mutation($id: ID!) { createRatingLink(sessionId: $id) { url } }`;
+const RATE = `mutation($input: SubmitAllianceRatingInput!) { submitAllianceRating(input: $input) { response { id } } }`;
 
 interface Figures {
   episodesEnded: number;
@@ -124,6 +126,21 @@ describe('practice report after writes into a finished episode', () => {
     await ok(client, HOMEWORK, { assignmentId, status: 'DONE', idempotencyKey: newKey() });
     // 1 done of 5 due.
     expect((await figures()).homeworkAdherence).toBeCloseTo(0.2, 10);
+  });
+
+  it("files an alliance rating made by link after the episode ended under that session's episode", async () => {
+    const link = await gql<{ createRatingLink: { url: string } }>(therapist, LINK, { id: sessions[1] });
+    expect(link.errors).toBeUndefined();
+    const token = link.data!.createRatingLink.url.split('/rate/')[1];
+    const rated = await gql<{ submitAllianceRating: { response: { id: string } } }>(request.agent(app.server), RATE, {
+      input: { token, answers: [8, 9, 9, 8], idempotencyKey: newKey() },
+    });
+    expect(rated.errors).toBeUndefined();
+    const { rows } = await app.db.owner.query<{ episode_id: string | null }>(
+      `SELECT episode_id FROM measure_response WHERE id = $1`,
+      [rated.data!.submitAllianceRating.response.id],
+    );
+    expect(rows).toEqual([{ episode_id: episodeId }]);
   });
 
   it('takes in attendance recorded after the episode ended', async () => {

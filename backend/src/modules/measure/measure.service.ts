@@ -68,7 +68,11 @@ export class MeasureService {
     return definition;
   }
 
-  /** Validates every answer (naming the item and its range), then records the response. */
+  /**
+   * Validates every answer (naming the item and its range), then records the response. A rating of a
+   * session belongs to that session's episode, even when it arrives after the episode ended; any
+   * other response belongs to the episode open now.
+   */
   async record(ctx: RequestContext, r: NewResponse): Promise<MeasureResponse> {
     const issues = validateAnswers(r.definition, r.answers);
     if (issues.length > 0) throw badInput(issues[0].field, issues[0].message);
@@ -77,7 +81,9 @@ export class MeasureService {
       `INSERT INTO measure_response (practice_id, client_id, episode_id, session_id, instrument_code, instrument_version,
                                      answers, total, comment, help_now, source)
        VALUES (cairn_current_practice(), $1,
-               (SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL), $2, $3, $4, $5, $6, $7, $8, $9)
+               COALESCE((SELECT episode_id FROM therapy_session WHERE id = $2 AND client_id = $1),
+                        (SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL)),
+               $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (practice_id, session_id) WHERE instrument_code = 'ALLIANCE4' DO NOTHING
        RETURNING id, instrument_code AS "instrumentCode", answers, total, submitted_at AS "submittedAt",
                  session_id AS "sessionId", comment, help_now AS "helpNow"`,
