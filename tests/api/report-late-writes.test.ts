@@ -14,7 +14,7 @@ const END_EPISODE = `mutation($input: EndEpisodeInput!) { endEpisode(input: $inp
 const MOOD = `mutation($input: LogMoodInput!) { logMood(input: $input) { entry { localDate } } }`;
 const HOMEWORK = `mutation($input: ReportHomeworkInput!) { reportHomework(input: $input) { localDate } }`;
 const LINK = `mutation($id: ID!) { createRatingLink(sessionId: $id) { url } }`;
-const RATE = `mutation($input: SubmitAllianceRatingInput!) { submitAllianceRating(input: $input) { response { id } } }`;
+const RATE = `mutation($input: SubmitAllianceRatingInput!) { submitAllianceRating(input: $input) { response { id sessionNumber } } }`;
 
 interface Figures {
   episodesEnded: number;
@@ -132,15 +132,18 @@ describe('practice report after writes into a finished episode', () => {
     const link = await gql<{ createRatingLink: { url: string } }>(therapist, LINK, { id: sessions[1] });
     expect(link.errors).toBeUndefined();
     const token = link.data!.createRatingLink.url.split('/rate/')[1];
-    const rated = await gql<{ submitAllianceRating: { response: { id: string } } }>(request.agent(app.server), RATE, {
-      input: { token, answers: [8, 9, 9, 8], idempotencyKey: newKey() },
-    });
+    const rated = await gql<{ submitAllianceRating: { response: { id: string; sessionNumber: number | null } } }>(
+      request.agent(app.server),
+      RATE,
+      { input: { token, answers: [8, 9, 9, 8], idempotencyKey: newKey() } },
+    );
     expect(rated.errors).toBeUndefined();
-    const { rows } = await app.db.owner.query<{ episode_id: string | null }>(
-      `SELECT episode_id FROM measure_response WHERE id = $1`,
+    const { rows } = await app.db.owner.query<{ episode_id: string | null; number: number }>(
+      `SELECT m.episode_id, s.number FROM measure_response m JOIN therapy_session s ON s.id = m.session_id WHERE m.id = $1`,
       [rated.data!.submitAllianceRating.response.id],
     );
-    expect(rows).toEqual([{ episode_id: episodeId }]);
+    expect(rows).toEqual([{ episode_id: episodeId, number: expect.any(Number) }]);
+    expect(rated.data!.submitAllianceRating.response.sessionNumber).toBe(rows[0].number);
   });
 
   it('takes in attendance recorded after the episode ended', async () => {

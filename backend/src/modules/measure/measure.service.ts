@@ -77,16 +77,17 @@ export class MeasureService {
     const issues = validateAnswers(r.definition, r.answers);
     if (issues.length > 0) throw badInput(issues[0].field, issues[0].message);
     const total = r.answers.reduce((a, b) => a + b, 0);
-    const [row] = await ctx.db.query<Omit<MeasureResponse, 'band' | 'sessionNumber'>>(
-      `INSERT INTO measure_response (practice_id, client_id, episode_id, session_id, instrument_code, instrument_version,
+    // The rated session is read once: for the response's episode and for the number it returns.
+    const [row] = await ctx.db.query<Omit<MeasureResponse, 'band'>>(
+      `WITH s AS (SELECT episode_id, number FROM therapy_session WHERE id = $2 AND client_id = $1)
+       INSERT INTO measure_response (practice_id, client_id, episode_id, session_id, instrument_code, instrument_version,
                                      answers, total, comment, help_now, source)
        VALUES (cairn_current_practice(), $1,
-               COALESCE((SELECT episode_id FROM therapy_session WHERE id = $2 AND client_id = $1),
-                        (SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL)),
+               COALESCE((SELECT episode_id FROM s), (SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL)),
                $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (practice_id, session_id) WHERE instrument_code = 'ALLIANCE4' DO NOTHING
        RETURNING id, instrument_code AS "instrumentCode", answers, total, submitted_at AS "submittedAt",
-                 session_id AS "sessionId", comment, help_now AS "helpNow"`,
+                 session_id AS "sessionId", (SELECT number FROM s) AS "sessionNumber", comment, help_now AS "helpNow"`,
       [
         r.client.id,
         r.sessionId ?? null,
@@ -101,11 +102,7 @@ export class MeasureService {
     );
     if (!row) throw badInput('sessionId', 'this session already has an alliance rating');
     await this.summary.measureRecorded(ctx, r.client.id, r.definition.code, total);
-    const number = r.sessionId
-      ? ((await ctx.db.one<{ number: number }>(`SELECT number FROM therapy_session WHERE id = $1`, [r.sessionId]))
-          ?.number ?? null)
-      : null;
-    return { ...row, band: bandOf(r.definition, total), sessionNumber: number };
+    return { ...row, band: bandOf(r.definition, total) };
   }
 }
 
