@@ -1,4 +1,4 @@
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY . .
 RUN npm ci --no-audit --no-fund && npm run build
