@@ -31,5 +31,6 @@ export * from './flags/deterioration.js';
 export * from './flags/stalled.js';
 export * from './flags/disengaging.js';
 export * from './flags/evaluate.js';
+export * from './flags/clearing.js';
 export * from './flags/priority.js';
 export * from './flags/describe.js';

@@ -83,8 +83,8 @@ const RULES = {
   ALLIANCE: {
     kind: 'ALLIANCE_RUPTURE',
     part: 'alliance',
-    rules: ['ALLIANCE_TOTAL_LOW', 'ALLIANCE_DROP', 'ALLIANCE_ITEM_LOW'],
-    criteria: ['ALLIANCE_TOTAL_BELOW_36', 'ALLIANCE_DROP_3', 'ALLIANCE_ITEM_LE_5'],
+    rules: ['ALLIANCE_TOTAL_LOW', 'ALLIANCE_DROP', 'ALLIANCE_ITEM_DROP'],
+    criteria: ['ALLIANCE_TOTAL_BELOW_36', 'ALLIANCE_DROP_3', 'ALLIANCE_ITEM_DROP_3'],
   },
   OFF_TRACK: { kind: 'NOT_ON_TRACK', part: 'scores', rules: ['OFF_TRACK'], criteria: ['BEHIND_EXPECTED_TRAJECTORY'] },
   RELIABLE_DETERIORATION: {
@@ -166,11 +166,17 @@ async function replayPractice(url) {
     const practice = (await db.query(`SELECT id, settings FROM practice ORDER BY created_at LIMIT 1`)).rows[0];
     const settings = resolveFlagSettings(practice.settings?.flags ?? {});
     const clients = (
-      await db.query(`SELECT id, timezone, status, created_at FROM client WHERE practice_id = $1 ORDER BY code`, [
-        practice.id,
-      ])
+      await db.query(
+        `SELECT id, therapist_id, timezone, status, created_at FROM client WHERE practice_id = $1 ORDER BY code`,
+        [practice.id],
+      )
     ).rows;
+    const therapists = Number(
+      (await db.query(`SELECT count(*) FROM app_user WHERE practice_id = $1 AND role = 'THERAPIST'`, [practice.id]))
+        .rows[0].count,
+    );
     const openings = [];
+    const replays = [];
     const ruleLogs = new Map();
     let evaluations = 0;
     for (let i = 0; i < clients.length; i += CLIENT_BATCH) {
@@ -184,12 +190,13 @@ async function replayPractice(url) {
         replay.run();
         evaluations += replay.evaluations;
         openings.push(...replay.openings);
+        replays.push({ client, flags: replay.flags, isActive: (day) => replay.isActive(day), zone: replay.zone });
         if (DIAGNOSE) ruleLogs.set(client.id, replay.ruleLog);
       }
       log(`replayed ${Math.min(i + CLIENT_BATCH, clients.length)}/${clients.length} clients`);
     }
     log(`replay: ${evaluations} engine evaluations, ${openings.length} flags opened`);
-    return { openings, ruleLogs };
+    return { openings, ruleLogs, replays, therapists };
   } finally {
     await db.end();
   }
@@ -740,6 +747,103 @@ function brief(evidence) {
     .join(' + ');
 }
 
+// ---- Alert budget -----------------------------------------------------------------------------
+
+/** DESIGN.md "Flags": mean share of active clients with an open non-RISK flag, and no kind alone above. */
+const BUDGET = { meanShare: 0.15, kindShare: 0.08 };
+/** Month ends measured: the last 12 of the history (the first year fills the caseload up). */
+const BUDGET_MONTHS = 12;
+
+/** A replayed flag is open at `t` from its opening until it is resolved (repair confirmed) or cleared. */
+function openAt(flag, t) {
+  const closedAt = flag.resolvedAt ?? flag.clearedAt ?? null;
+  return flag.openedAt <= t && !(closedAt !== null && closedAt <= t);
+}
+
+/**
+ * The alert burden the replay leaves on therapists: at each of the last 12 month ends, the share of
+ * active clients (ACTIVE as the sweep reads it, see ClientReplay.isActive) with an open non-RISK
+ * flag, overall and per kind; and flags opened per therapist per week over the same 12 months. No
+ * clinician acts in a replay: a flag closes only when the engine clears it or (ALLIANCE_RUPTURE)
+ * when the therapist confirms an observed repair, assumed at the client's next attended session.
+ */
+function alertBudget(replays, therapists) {
+  const end = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), 1)).getTime();
+  const monthEnds = [];
+  for (let i = BUDGET_MONTHS; i >= 1; i--) {
+    const d = new Date(end);
+    d.setUTCMonth(d.getUTCMonth() - i + 1);
+    monthEnds.push(d.getTime() - 1);
+  }
+  const nonRisk = KINDS.filter((k) => k !== 'RISK');
+  const samples = monthEnds.map((t) => {
+    let active = 0;
+    let flagged = 0;
+    const byKind = Object.fromEntries(nonRisk.map((k) => [k, 0]));
+    for (const r of replays) {
+      if (ms(r.client.created_at) > t || !r.isActive(r.zone.localDay(t))) continue;
+      active++;
+      const open = new Set(r.flags.filter((f) => f.kind !== 'RISK' && openAt(f, t)).map((f) => f.kind));
+      if (open.size > 0) flagged++;
+      for (const kind of open) byKind[kind]++;
+    }
+    const share = (n) => (active === 0 ? 0 : n / active);
+    return { t, active, share: share(flagged), byKind: Object.fromEntries(nonRisk.map((k) => [k, share(byKind[k])])) };
+  });
+  const stats = (values) => ({ mean: values.reduce((a, b) => a + b, 0) / values.length, max: Math.max(...values) });
+  const from = monthEnds[0] - (monthEnds[1] - monthEnds[0]);
+  const to = monthEnds.at(-1);
+  const weeks = (to - from) / (7 * DAY);
+  const opened = (kinds) =>
+    replays.reduce(
+      (n, r) => n + r.flags.filter((f) => kinds.includes(f.kind) && f.openedAt > from && f.openedAt <= to).length,
+      0,
+    );
+  return {
+    months: monthEnds.length,
+    from,
+    to,
+    activeMean: stats(samples.map((s) => s.active)).mean,
+    share: stats(samples.map((s) => s.share)),
+    byKind: Object.fromEntries(nonRisk.map((k) => [k, stats(samples.map((s) => s.byKind[k]))])),
+    perTherapistWeek: {
+      all: opened(KINDS) / therapists / weeks,
+      nonRisk: opened(nonRisk) / therapists / weeks,
+      byKind: Object.fromEntries(KINDS.map((k) => [k, opened([k]) / therapists / weeks])),
+    },
+  };
+}
+
+function printBudget(b) {
+  const pct = (x) => `${(100 * x).toFixed(1)}%`;
+  console.log('');
+  console.log(
+    `alert budget: ${b.months} month ends ${new Date(b.from).toISOString().slice(0, 7)}..${new Date(b.to).toISOString().slice(0, 7)}, ${Math.round(b.activeMean)} active clients on average; no clinician action except confirming an observed repair at the next attended session`,
+  );
+  console.log(
+    `  share of active clients with an open non-RISK flag: mean ${pct(b.share.mean)} max ${pct(b.share.max)} (target mean <= ${pct(BUDGET.meanShare)})`,
+  );
+  for (const [kind, s] of Object.entries(b.byKind)) {
+    console.log(`  ${kind}: mean ${pct(s.mean)} max ${pct(s.max)} (target <= ${pct(BUDGET.kindShare)})`);
+  }
+  const w = b.perTherapistWeek;
+  console.log(
+    `  flags opened per therapist per week: ${w.all.toFixed(2)} (non-RISK ${w.nonRisk.toFixed(2)}; ${Object.entries(
+      w.byKind,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ')})`,
+  );
+  const over = Object.entries(b.byKind)
+    .filter(([, s]) => s.mean > BUDGET.kindShare)
+    .map(([k]) => k);
+  console.log(
+    b.share.mean <= BUDGET.meanShare && over.length === 0
+      ? 'alert budget met'
+      : `alert budget not met${b.share.mean > BUDGET.meanShare ? ` (mean share ${pct(b.share.mean)})` : ''}${over.length ? ` (kinds above ${pct(BUDGET.kindShare)}: ${over.join(', ')})` : ''}`,
+  );
+}
+
 // ---- Time ------------------------------------------------------------------------------------
 
 /** A client's time zone: local calendar days (days since 1970-01-01) and local wall-clock instants. */
@@ -884,7 +988,7 @@ async function main() {
 
     // ---- 2. Replay ------------------------------------------------------------------------------
     phase = Date.now();
-    const { openings, ruleLogs } = await replayPractice(url);
+    const { openings, ruleLogs, replays, therapists } = await replayPractice(url);
     timings.replay = Date.now() - phase;
 
     // ---- 3. Score -------------------------------------------------------------------------------
@@ -894,6 +998,7 @@ async function main() {
       console.log(`${kind} precision=${k.precision.toFixed(2)} recall=${k.recall.toFixed(2)} n=${k.n}`);
     }
     printSummary(result, truth);
+    printBudget(alertBudget(replays, therapists));
     const missed = KINDS.filter(
       (kind) => result.byKind[kind].recall < TARGET.recall || result.byKind[kind].precision < TARGET.precision,
     );

@@ -14,7 +14,7 @@ export type Criterion =
   | 'MOOD_HELP_NOW'
   | 'ALLIANCE_TOTAL_BELOW_36'
   | 'ALLIANCE_DROP_3'
-  | 'ALLIANCE_ITEM_LE_5'
+  | 'ALLIANCE_ITEM_DROP_3'
   | 'BEHIND_EXPECTED_TRAJECTORY'
   | 'RELIABLE_DETERIORATION'
   | 'NO_RELIABLE_IMPROVEMENT'
@@ -46,9 +46,9 @@ export const CRITERIA: Readonly<Record<Criterion, string>> = {
   MOOD_HELP_NOW: 'every mood entry with help_now; at = created_at',
   ALLIANCE_TOTAL_BELOW_36: 'every ALLIANCE4 rating with total < 36; at = submitted_at',
   ALLIANCE_DROP_3: "every ALLIANCE4 rating >= 3 below the mean of the client's 3 previous ratings (needs 3)",
-  ALLIANCE_ITEM_LE_5: 'every ALLIANCE4 rating with an item <= 5',
+  ALLIANCE_ITEM_DROP_3: "every ALLIANCE4 rating with an item >= 3 below the same item of the client's previous rating",
   BEHIND_EXPECTED_TRAJECTORY:
-    "onset at a PHQ-9 or GAD-7 submission when, for either instrument, the episode has >= 2 scores and the latest, at session number >= 3 (therapy_session.number), is more than the tolerance above a + b*ln(session) of the built-in trajectory for the baseline score's severity band",
+    "onset at a PHQ-9 or GAD-7 submission when, for either instrument, the episode has >= 2 scores and the latest, at session number >= 3 (therapy_session.number), is more than the tolerance above a + b*ln(min(session, 20)) of the built-in trajectory for the baseline score's severity band (the curve's value at its last session, 20, holds after it)",
   RELIABLE_DETERIORATION: 'onset when a PHQ-9 (GAD-7) total is >= 6 (4) above the first score of the same episode',
   NO_RELIABLE_IMPROVEMENT:
     'judged at each PHQ-9/GAD-7 submission and attendance record of the episode: onset when >= 6 sessions were attended, neither instrument is >= 6 (PHQ-9) / 4 (GAD-7) below its first score, and the last 3 scores of one instrument span <= 3 / 2 points',
@@ -83,7 +83,10 @@ export function allianceRuptures(ratings: readonly AllianceRating[]): RuptureHit
       const mean = (ratings[i - 1]!.total + ratings[i - 2]!.total + ratings[i - 3]!.total) / 3;
       if (mean - rating.total >= 3) criteria.push('ALLIANCE_DROP_3');
     }
-    if (rating.answers.some((a) => a <= 5)) criteria.push('ALLIANCE_ITEM_LE_5');
+    const previous = ratings[i - 1];
+    if (previous && rating.answers.some((a, item) => previous.answers[item]! - a >= 3)) {
+      criteria.push('ALLIANCE_ITEM_DROP_3');
+    }
     if (criteria.length) hits.push({ at: rating.at, total: rating.total, criteria });
   });
   return hits;
@@ -326,7 +329,8 @@ function behind(score: VisitScore, baseline: number, model: TrajectoryModel, fro
   const band = SEVERITY[score.instrument].find(([lowest]) => baseline >= lowest)![1];
   const curve = model.bands.find((b) => b.band === band);
   if (!curve) throw new Error(`no ${score.instrument} trajectory for band ${band}`);
-  const upper = curve.intercept + curve.slope * Math.log(score.session) + curve.tolerance;
+  // Never extrapolated: past the curve's last session its value there holds.
+  const upper = curve.intercept + curve.slope * Math.log(Math.min(score.session, curve.lastSession)) + curve.tolerance;
   if (score.total <= upper) return null;
   return {
     at: score.at,

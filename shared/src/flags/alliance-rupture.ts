@@ -6,8 +6,11 @@ import type { AllianceRatingPoint, AllianceRuptureTrigger, Flag } from './types.
 
 /**
  * ALLIANCE_RUPTURE (high), judged on the latest rating: total below 36, or a drop of at least 3
- * from the mean of the previous ratings (up to 3; one previous rating is enough), or any item at
- * most 5. `ratings` are the client's ALLIANCE4 ratings, oldest first.
+ * from the mean of the previous ratings (up to 3; one previous rating is enough), or an item at
+ * least 3 below the client's own previous rating of that item. The item rule replaces "any item
+ * at most 5" in rule version 1.2.0 (it could never fire alone: 10 + 10 + 10 + 5 = 35 < 36), and
+ * adds a rupture the totals miss, one item falling while others rise (8, 10, 10, 8 then 10, 7, 10,
+ * 10). `ratings` are the client's ALLIANCE4 ratings, oldest first.
  */
 export function evaluateAllianceRupture(
   ratings: readonly AllianceRatingPoint[],
@@ -38,16 +41,21 @@ export function evaluateAllianceRupture(
       rating,
     });
   }
+  const previous = ratings.at(-2);
   latest.answers.forEach((value, index) => {
     const item = ALLIANCE4.items[index];
-    if (item && value <= settings.allianceItemAtMost) {
+    const before = previous?.answers[index];
+    if (item && previous && before !== undefined && atLeast(before - value, settings.allianceItemDropAtLeast)) {
       triggers.push({
-        rule: 'ALLIANCE_ITEM_LOW',
+        rule: 'ALLIANCE_ITEM_DROP',
         itemId: item.id,
         itemText: item.text,
         value,
-        atMost: settings.allianceItemAtMost,
+        previous: before,
+        drop: before - value,
+        atLeast: settings.allianceItemDropAtLeast,
         rating,
+        previousRating: refOf(previous),
       });
     }
   });

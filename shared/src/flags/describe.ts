@@ -1,6 +1,7 @@
 import { daysBetween, type LocalDate } from '../dates/local-date.js';
 import { ALLIANCE4 } from '../instruments/alliance4.js';
 import { requireInstrument } from '../instruments/registry.js';
+import type { ClearTrigger } from './clearing.js';
 import type { FlagKind, FlagTrigger } from './types.js';
 
 export const FLAG_KIND_LABEL: Readonly<Record<FlagKind, string>> = {
@@ -46,6 +47,8 @@ export function describeTrigger(trigger: FlagTrigger): string {
       return trigger.previousTotals.length === 1
         ? `Alliance dropped ${plural(trigger.drop, 'point')} since last session`
         : `Alliance dropped ${plural(trigger.drop, 'point')} below the average of the previous ${trigger.previousTotals.length} ratings`;
+    case 'ALLIANCE_ITEM_DROP':
+      return `Alliance item "${trigger.itemText}" rated ${trigger.value} of ${ALLIANCE_ITEM_MAX}, ${plural(trigger.drop, 'point')} below last time (${trigger.previous})`;
     case 'ALLIANCE_ITEM_LOW':
       return `Alliance item "${trigger.itemText}" rated ${trigger.value} of ${ALLIANCE_ITEM_MAX}`;
     case 'OFF_TRACK': {
@@ -72,6 +75,45 @@ export function describeTrigger(trigger: FlagTrigger): string {
       // Evidence is read back from storage, so a rule from another version can still arrive.
       return `Flag raised (rule ${String((trigger as { rule?: unknown }).rule)})`;
   }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3 Nov" for 2026-11-03. */
+export function shortDate(date: LocalDate): string {
+  const [, month, day] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]}`;
+}
+
+/** Why the engine cleared a flag, in the therapist's words. */
+export function describeClearance(trigger: ClearTrigger): string {
+  switch (trigger.rule) {
+    case 'BACK_IN_BAND': {
+      const byInstrument = new Map<string, typeof trigger.scores>();
+      for (const s of trigger.scores) byInstrument.set(s.instrument, [...(byInstrument.get(s.instrument) ?? []), s]);
+      const parts = [...byInstrument].map(
+        ([instrument, scores]) =>
+          `${label(instrument)} ${scores.map((s) => `${s.score} at session ${s.sessionNumber}`).join(' and ')}`,
+      );
+      return `Back within the expected range for two scores in a row: ${parts.join('; ')}`;
+    }
+    case 'RELIABLE_IMPROVEMENT':
+      return `${label(trigger.instrument)} fell ${plural(trigger.change, 'point')} since the start of the episode (${trigger.baseline} to ${trigger.score}): reliable improvement`;
+    case 'RE_ENGAGED': {
+      const mood =
+        trigger.lastMoodDate === null ? 'no mood entries' : `last mood entry ${shortDate(trigger.lastMoodDate)}`;
+      const sessions =
+        trigger.of === 0 ? '' : `; ${trigger.missed} of the last ${plural(trigger.of, 'session')} missed`;
+      return `Re-engaged: no sign of disengagement as of ${shortDate(trigger.asOf)} (${mood}${sessions})`;
+    }
+    default:
+      return `Cleared (rule ${String((trigger as { rule?: unknown }).rule)})`;
+  }
+}
+
+/** A rupture followed by a rating at or above the concern line, for the therapist to confirm. */
+export function describeRepair(repair: { total: number; date: LocalDate }): string {
+  return `Repair observed (rating ${repair.total} on ${shortDate(repair.date)})`;
 }
 
 /** The flag in plain words: its triggers' sentences joined with "; ". */

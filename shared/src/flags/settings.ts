@@ -1,7 +1,7 @@
 import type { ValidationIssue } from '../validation.js';
 
 /** Bumped whenever a rule's logic (not a practice's thresholds) changes; stored with each flag. */
-export const FLAG_RULE_VERSION = '1.1.0';
+export const FLAG_RULE_VERSION = '1.2.0';
 
 /** Practice-adjustable thresholds; names read as the rule ("total below 36"). */
 export interface FlagSettings {
@@ -13,8 +13,8 @@ export interface FlagSettings {
   allianceDropAtLeast: number;
   /** ...taken over up to this many previous ratings (fewer when the client has fewer)... */
   alliancePreviousRatings: number;
-  /** ...or when any item is at most this. */
-  allianceItemAtMost: number;
+  /** ...or when an item is at least this far below the client's previous rating of that item. */
+  allianceItemDropAtLeast: number;
   /** NOT_ON_TRACK is judged from this session number on. */
   notOnTrackFromSession: number;
   /** STALLED (scores) needs at least this many attended sessions in the episode... */
@@ -54,7 +54,7 @@ export const DEFAULT_FLAG_SETTINGS: Readonly<FlagSettings> = Object.freeze({
   allianceTotalBelow: 36,
   allianceDropAtLeast: 3,
   alliancePreviousRatings: 3,
-  allianceItemAtMost: 5,
+  allianceItemDropAtLeast: 3,
   notOnTrackFromSession: 3,
   stalledMinSessions: 6,
   stalledRecentScores: 3,
@@ -80,7 +80,7 @@ const SETTING_KINDS: Readonly<Record<keyof FlagSettings, SettingKind>> = {
   allianceTotalBelow: 'POINTS',
   allianceDropAtLeast: 'POINTS',
   alliancePreviousRatings: 'COUNT',
-  allianceItemAtMost: 'POINTS',
+  allianceItemDropAtLeast: 'POINTS',
   notOnTrackFromSession: 'COUNT',
   stalledMinSessions: 'COUNT',
   stalledRecentScores: 'COUNT',

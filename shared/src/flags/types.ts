@@ -81,6 +81,18 @@ export type AllianceRuptureTrigger =
       atLeast: number;
       rating: RecordRef;
     }
+  | {
+      rule: 'ALLIANCE_ITEM_DROP';
+      itemId: string;
+      itemText: string;
+      value: number;
+      previous: number;
+      drop: number;
+      atLeast: number;
+      rating: RecordRef;
+      previousRating: RecordRef;
+    }
+  /** Rule version 1.1.0 and earlier ("any item at most 5"): only in stored evidence. */
   | { rule: 'ALLIANCE_ITEM_LOW'; itemId: string; itemText: string; value: number; atMost: number; rating: RecordRef };
 
 export interface NotOnTrackTrigger {

@@ -24,6 +24,8 @@ export interface TrajectoryBandModel {
   source: 'PRACTICE' | 'DEFAULT';
   /** Finished episodes of the practice in this band (0 for the built-in default). */
   episodes: number;
+  /** The last session the curve was fitted on: later sessions hold its value (never extrapolated). */
+  lastSession: number;
 }
 
 export interface TrajectoryModel {
@@ -36,6 +38,8 @@ export interface ExpectedScore {
   direction: ScoreDirection;
   band: string;
   sessionNumber: number;
+  /** The session the curve was read at: sessionNumber, or the curve's last session when later. */
+  curveSession: number;
   expected: number;
   tolerance: number;
   lower: number;
@@ -54,6 +58,12 @@ export const TRAJECTORY_MIN_EPISODES = 30;
 export const TRAJECTORY_OUTSIDE_SHARE = 0.125;
 /** Before this session every signal is WHITE: two points say little about a trajectory. */
 export const TRAJECTORY_SIGNAL_FROM_SESSION = 3;
+/**
+ * The built-in curves describe a course of up to 20 sessions (NHS Talking Therapies high-intensity
+ * courses are 12-20 sessions; Lambert's expected-recovery curves cover the same range): past it the
+ * session-20 value holds, so a long course is never judged against a curve's extrapolated tail.
+ */
+export const DEFAULT_TRAJECTORY_LAST_SESSION = 20;
 
 function defaults(
   rows: readonly [band: string, intercept: number, slope: number, tolerance: number][],
@@ -65,6 +75,7 @@ function defaults(
     tolerance,
     source: 'DEFAULT',
     episodes: 0,
+    lastSession: DEFAULT_TRAJECTORY_LAST_SESSION,
   }));
 }
 
@@ -112,42 +123,49 @@ function logSession(session: number): number {
  * Fits a + b·ln(session) by least squares for each baseline band with at least 30 finished
  * episodes (episodes with fewer than two scores are ignored), else keeps the default. The
  * tolerance is the nearest-rank 87.5th percentile of |residual| over the fitted points, so about
- * 12.5% of them fall outside the band (two-sided).
+ * 12.5% of them fall outside the band (two-sided). The curve's last session is the highest
+ * session number among the fitted points.
  */
 export function fitTrajectoryModel(
   episodes: readonly TrajectoryEpisode[],
   instrument: TrajectoryInstrument = 'PHQ9',
 ): TrajectoryModel {
-  const byBand = new Map<string, Point[][]>();
+  const byBand = new Map<string, TrajectoryEpisode[]>();
   for (const episode of episodes) {
     const band = severityBand(instrument, episode.baseline);
     if (band === null || episode.scores.length < 2) continue;
-    const points = episode.scores.map(({ session, score }) => ({ x: logSession(session), y: score }));
-    byBand.set(band, [...(byBand.get(band) ?? []), points]);
+    byBand.set(band, [...(byBand.get(band) ?? []), episode]);
   }
   const bands = DEFAULT_TRAJECTORY_MODELS[instrument].bands.map((fallback): TrajectoryBandModel => {
     const bandEpisodes = byBand.get(fallback.band) ?? [];
     if (bandEpisodes.length < TRAJECTORY_MIN_EPISODES) return fallback;
-    const points = bandEpisodes.flat();
+    const scores = bandEpisodes.flatMap((e) => e.scores);
+    const points: Point[] = scores.map(({ session, score }) => ({ x: logSession(session), y: score }));
     const fit = leastSquares(points);
     if (fit === null) return fallback;
     const residuals = points.map((p) => Math.abs(p.y - (fit.intercept + fit.slope * p.x)));
     const tolerance = nearestRankQuantile(residuals, 1 - TRAJECTORY_OUTSIDE_SHARE) ?? fallback.tolerance;
-    return { band: fallback.band, ...fit, tolerance, source: 'PRACTICE', episodes: bandEpisodes.length };
+    const lastSession = scores.reduce((last, s) => Math.max(last, s.session), 1);
+    return { band: fallback.band, ...fit, tolerance, source: 'PRACTICE', episodes: bandEpisodes.length, lastSession };
   });
   return { instrument, bands };
 }
 
-/** Expected score and tolerance band at a session for a client whose baseline fell in `baselineBand`. */
+/**
+ * Expected score and tolerance band at a session for a client whose baseline fell in `baselineBand`.
+ * Past the curve's last fitted session its last value holds.
+ */
 export function expectedTrajectory(baselineBand: string, sessionNumber: number, model: TrajectoryModel): ExpectedScore {
   const band = model.bands.find((b) => b.band === baselineBand);
   if (!band) throw new RangeError(`No ${model.instrument} trajectory for band "${baselineBand}"`);
-  const expected = band.intercept + band.slope * logSession(sessionNumber);
+  const curveSession = Math.min(sessionNumber, band.lastSession);
+  const expected = band.intercept + band.slope * Math.min(logSession(sessionNumber), Math.log(band.lastSession));
   return {
     instrument: model.instrument,
     direction: requireInstrument(model.instrument).direction,
     band: band.band,
     sessionNumber,
+    curveSession,
     expected,
     tolerance: band.tolerance,
     lower: expected - band.tolerance,

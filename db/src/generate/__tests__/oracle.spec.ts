@@ -7,13 +7,15 @@ const MODELS: Record<'PHQ9' | 'GAD7', TrajectoryModel> = {
   PHQ9: {
     instrument: 'PHQ9',
     bands: [
-      { band: 'moderate', intercept: 12, slope: -2, tolerance: 4, source: 'DEFAULT', episodes: 0 },
-      { band: 'severe', intercept: 22, slope: -4, tolerance: 6, source: 'DEFAULT', episodes: 0 },
+      { band: 'moderate', intercept: 12, slope: -2, tolerance: 4, source: 'DEFAULT', episodes: 0, lastSession: 20 },
+      { band: 'severe', intercept: 22, slope: -4, tolerance: 6, source: 'DEFAULT', episodes: 0, lastSession: 20 },
     ],
   },
   GAD7: {
     instrument: 'GAD7',
-    bands: [{ band: 'moderate', intercept: 12, slope: -2, tolerance: 4, source: 'DEFAULT', episodes: 0 }],
+    bands: [
+      { band: 'moderate', intercept: 12, slope: -2, tolerance: 4, source: 'DEFAULT', episodes: 0, lastSession: 20 },
+    ],
   },
 };
 
@@ -45,6 +47,15 @@ describe('NOT_ON_TRACK ground truth', () => {
       [4, 'moderate', 13.8],
       [7, 'moderate', 13.23],
     ]);
+  });
+
+  it('holds the curve at its last session (20) instead of extrapolating', () => {
+    // Session 42 reads session 20: 12 - 2 ln 20 + 4 = 10.01, so 10 is inside (extrapolated, the
+    // edge would be 12 - 2 ln 42 + 4 = 8.52 and 10 would count as behind); 11 is behind.
+    const inside = offTrackOnsets([visit(1, 'PHQ9', 14, 1), visit(2, 'PHQ9', 10, 42)], MODELS, 3);
+    expect(inside).toEqual([]);
+    const behind = offTrackOnsets([visit(1, 'PHQ9', 14, 1), visit(2, 'PHQ9', 11, 42)], MODELS, 3);
+    expect(behind.map((h) => h.upper)).toEqual([10.01]);
   });
 
   it('holds while either instrument is behind', () => {

@@ -27,28 +27,40 @@ describe('ALLIANCE_RUPTURE: total below 36', () => {
   });
 });
 
-describe('ALLIANCE_RUPTURE: any item at most 5', () => {
-  it('fires on an item of 5', () => {
-    expect(rules([{ answers: [10, 10, 10, 5] }])).toContain('ALLIANCE_ITEM_LOW');
-  });
-
-  it('does not fire on an item of 6', () => {
-    expect(evaluateAllianceRupture([{ answers: [10, 10, 10, 6] }])).toBeNull();
-  });
-
-  it('names the item, even when the total alone would not fire', () => {
-    // With four 0-10 items a 5 always brings the total under 36, so lower that rule to isolate this one.
-    const settings = { ...DEFAULT_FLAG_SETTINGS, allianceTotalBelow: 0 };
-    expect(evaluateAllianceRupture([{ answers: [10, 10, 5, 10] }], settings)?.evidence.triggers).toEqual([
+describe('ALLIANCE_RUPTURE: an item 3 below its previous rating', () => {
+  it('fires when one item falls 3 while the total rises (36 then 37), which the total rules miss', () => {
+    // 8 + 10 + 10 + 8 = 36, then 10 + 7 + 10 + 10 = 37: total above 36 and no drop; "worked on" 10 -> 7.
+    const flag = evaluateAllianceRupture([
+      { id: 'before', answers: [8, 10, 10, 8] },
+      { id: 'now', answers: [10, 7, 10, 10] },
+    ]);
+    expect(flag?.evidence.triggers).toEqual([
       {
-        rule: 'ALLIANCE_ITEM_LOW',
-        itemId: 'approach',
-        itemText: 'The approach fits me',
-        value: 5,
-        atMost: 5,
-        rating: {},
+        rule: 'ALLIANCE_ITEM_DROP',
+        itemId: 'goals',
+        itemText: expect.any(String),
+        value: 7,
+        previous: 10,
+        drop: 3,
+        atLeast: 3,
+        rating: { id: 'now' },
+        previousRating: { id: 'before' },
       },
     ]);
+  });
+
+  it('does not fire on a fall of 2 in an item', () => {
+    expect(evaluateAllianceRupture([{ answers: [8, 10, 10, 8] }, { answers: [10, 8, 10, 10] }])).toBeNull();
+  });
+
+  it('compares with the previous rating only, not an older one', () => {
+    // 10 -> 9 -> 7: 3 below the rating two back, 2 below the previous one.
+    const ratings = [{ answers: [10, 10, 10, 10] }, { answers: [10, 9, 10, 10] }, { answers: [10, 7, 10, 10] }];
+    expect(rules(ratings)).not.toContain('ALLIANCE_ITEM_DROP');
+  });
+
+  it('needs a previous rating: a first rating of 10, 10, 10, 5 fires on its total only', () => {
+    expect(rules([{ answers: [10, 10, 10, 5] }])).toEqual(['ALLIANCE_TOTAL_LOW']);
   });
 });
 

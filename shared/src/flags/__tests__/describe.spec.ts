@@ -25,6 +25,20 @@ describe('describeTrigger', () => {
     ],
     [
       {
+        rule: 'ALLIANCE_ITEM_DROP',
+        itemId: 'approach',
+        itemText: 'The approach fits me',
+        value: 6,
+        previous: 10,
+        drop: 4,
+        atLeast: 3,
+        rating: {},
+        previousRating: {},
+      },
+      'Alliance item "The approach fits me" rated 6 of 10, 4 points below last time (10)',
+    ],
+    [
+      {
         rule: 'ALLIANCE_ITEM_LOW',
         itemId: 'approach',
         itemText: 'The approach fits me',

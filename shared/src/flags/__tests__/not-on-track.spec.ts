@@ -8,7 +8,9 @@ import type { ScorePoint } from '../types.js';
 // Flat 12 ± 3 for the moderate band, so the band's upper edge is exactly 15.
 const flat: TrajectoryModel = {
   instrument: 'PHQ9',
-  bands: [{ band: 'moderate', intercept: 12, slope: 0, tolerance: 3, source: 'PRACTICE', episodes: 40 }],
+  bands: [
+    { band: 'moderate', intercept: 12, slope: 0, tolerance: 3, source: 'PRACTICE', episodes: 40, lastSession: 20 },
+  ],
 };
 const models = { PHQ9: flat, GAD7: DEFAULT_TRAJECTORY_MODELS.GAD7 };
 

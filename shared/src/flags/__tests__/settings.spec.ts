@@ -8,7 +8,7 @@ describe('flag settings', () => {
       allianceTotalBelow: 36,
       allianceDropAtLeast: 3,
       alliancePreviousRatings: 3,
-      allianceItemAtMost: 5,
+      allianceItemDropAtLeast: 3,
       notOnTrackFromSession: 3,
       stalledMinSessions: 6,
       stalledRecentScores: 3,

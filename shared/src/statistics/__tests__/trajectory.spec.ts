@@ -12,7 +12,7 @@ import {
 /** A PHQ-9 model with a flat expected score of 12 ± 4 in the moderate band, for clean boundaries. */
 const FLAT: TrajectoryModel = {
   instrument: 'PHQ9',
-  bands: [{ band: 'moderate', intercept: 12, slope: 0, tolerance: 4, source: 'DEFAULT', episodes: 0 }],
+  bands: [{ band: 'moderate', intercept: 12, slope: 0, tolerance: 4, source: 'DEFAULT', episodes: 0, lastSession: 20 }],
 };
 
 describe('default trajectory models', () => {
@@ -46,9 +46,23 @@ describe('expectedTrajectory', () => {
       instrument: 'PHQ9',
       band: 'moderate',
       sessionNumber: 4,
+      curveSession: 4,
       tolerance: 5,
       direction: 'HIGHER_IS_WORSE',
     });
+  });
+
+  it('holds the value of the last session the curve covers instead of extrapolating', () => {
+    // Moderate GAD-7 default, read at session 20 for session 42: 12 - 2.4 × ln 20 = 12 - 2.4 × 2.995732
+    // = 4.810243 (extrapolated, 12 - 2.4 × ln 42 would give 3.03). GAD-7 13 is still above 4.81 + 4.5.
+    const expected = expectedTrajectory('moderate', 42, DEFAULT_TRAJECTORY_MODELS.GAD7);
+    expect(expected.expected).toBeCloseTo(4.810243, 6);
+    expect(expected).toMatchObject({ sessionNumber: 42, curveSession: 20 });
+    expect(expectedTrajectory('moderate', 20, DEFAULT_TRAJECTORY_MODELS.GAD7).expected).toBeCloseTo(4.810243, 6);
+    expect(expectedTrajectory('moderate', 19, DEFAULT_TRAJECTORY_MODELS.GAD7).expected).toBeCloseTo(
+      12 - 2.4 * Math.log(19),
+      9,
+    );
   });
 
   it('expects the intake score at session 1, since ln 1 = 0', () => {
@@ -120,7 +134,9 @@ describe('fitTrajectoryModel', () => {
     expect(moderate?.intercept).toBeCloseTo(14, 10);
     expect(moderate?.slope).toBeCloseTo(-3, 10);
     expect(moderate?.tolerance).toBeCloseTo(1, 10);
-    expect(moderate).toMatchObject({ source: 'PRACTICE', episodes: 32 });
+    expect(moderate).toMatchObject({ source: 'PRACTICE', episodes: 32, lastSession: 4 });
+    // Fitted on sessions 1-4 only: session 10 reads the session-4 value, 14 - 3 × ln 4 = 9.841117.
+    expect(expectedTrajectory('moderate', 10, model).expected).toBeCloseTo(9.841117, 6);
   });
 
   it('keeps the default for a band with only 29 episodes', () => {
