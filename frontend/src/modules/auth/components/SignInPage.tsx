@@ -5,13 +5,7 @@ import { FormMessage } from '../../common/components/FormMessage';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { asErrorLike, describeApiError } from '../../common/lib/errors';
-import {
-  LOGIN_MUTATION,
-  ME_QUERY,
-  type LoginMutationResult,
-  type LoginMutationVariables,
-  type MeQueryResult,
-} from '../graphql/auth';
+import { LOGIN_MUTATION, ME_QUERY } from '../graphql/auth';
 import { useMe } from '../hooks/useMe';
 import { pathAllowedForRole, roleHome, safeNextPath } from '../lib/roleHome';
 import './auth.css';
@@ -26,7 +20,7 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [login, { loading }] = useMutation<LoginMutationResult, LoginMutationVariables>(LOGIN_MUTATION);
+  const [login, { loading }] = useMutation(LOGIN_MUTATION);
   const errorId = useId();
   const expired = (location.state as { expired?: boolean } | null)?.expired === true;
   const next = safeNextPath(params.get('next'));
@@ -48,7 +42,7 @@ export function SignInPage() {
         setError('Sign in failed. Please try again.');
         return;
       }
-      client.writeQuery<MeQueryResult>({ query: ME_QUERY, data: { me: signedIn } });
+      client.writeQuery({ query: ME_QUERY, data: { me: signedIn } });
       await navigate(next && pathAllowedForRole(next, signedIn.role) ? next : roleHome(signedIn.role), {
         replace: true,
       });

@@ -1,18 +1,9 @@
-import { gql } from '@apollo/client';
-import type { Role } from '../../common/graphql/types';
+import { graphql } from '../../../gql';
+import type { MeFieldsFragment } from '../../../gql/graphql';
 
-export interface Me {
-  __typename?: 'Me';
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  practiceId: string;
-  practiceName: string;
-  clientId: string | null;
-}
+export type Me = MeFieldsFragment;
 
-const ME_FIELDS = gql`
+graphql(`
   fragment MeFields on Me {
     id
     email
@@ -22,46 +13,26 @@ const ME_FIELDS = gql`
     practiceName
     clientId
   }
-`;
+`);
 
-export interface MeQueryResult {
-  me: Me | null;
-}
-export type MeQueryVariables = Record<string, never>;
-
-export const ME_QUERY = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       ...MeFields
     }
   }
-  ${ME_FIELDS}
-`;
+`);
 
-export interface LoginMutationResult {
-  login: Me;
-}
-export interface LoginMutationVariables {
-  email: string;
-  password: string;
-}
-
-export const LOGIN_MUTATION = gql`
+export const LOGIN_MUTATION = graphql(`
   mutation Login($email: String!, $password: String!) {
     login(email: $email, password: $password) {
       ...MeFields
     }
   }
-  ${ME_FIELDS}
-`;
+`);
 
-export interface LogoutMutationResult {
-  logout: boolean;
-}
-export type LogoutMutationVariables = Record<string, never>;
-
-export const LOGOUT_MUTATION = gql`
+export const LOGOUT_MUTATION = graphql(`
   mutation Logout {
     logout
   }
-`;
+`);

@@ -1,13 +1,13 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { LOGOUT_MUTATION, ME_QUERY, type LogoutMutationResult, type LogoutMutationVariables } from '../graphql/auth';
+import { LOGOUT_MUTATION, ME_QUERY } from '../graphql/auth';
 
 /** Ends the server session, forgets every cached record, and returns to the sign-in page. */
 export function useSignOut(): { signOut: () => Promise<void>; signingOut: boolean } {
   const client = useApolloClient();
   const navigate = useNavigate();
-  const [logout, { loading }] = useMutation<LogoutMutationResult, LogoutMutationVariables>(LOGOUT_MUTATION);
+  const [logout, { loading }] = useMutation(LOGOUT_MUTATION);
   const signOut = useCallback(async () => {
     try {
       await logout();

@@ -47,7 +47,7 @@ function row(code: string, priority: number, overrides: Partial<CaseloadRow> = {
     trajectorySignal: 'GREEN',
     alliance: { latest: 38, latestAt: null, previousMean: null, trend: null },
     homeworkAdherence28: null,
-    mood: { mean7: 6, mean28: null, slope28: null, rmssd28: null, adherence28: null, points: [] },
+    mood: { mean7: 6, mean28: null, slope28: null, rmssd28: null, adherence28: 0, points: [] },
     openFlags: [],
     priority,
     lastActivityAt: null,

@@ -6,7 +6,7 @@ import { LoadingState } from '../../common/components/LoadingState';
 import { useMe } from '../../auth/hooks/useMe';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { applyCaseloadFilters } from '../caseloadFilters';
-import { CASELOAD_QUERY, type CaseloadQueryResult, type CaseloadQueryVariables } from '../graphql/caseload';
+import { CASELOAD_QUERY } from '../graphql/caseload';
 import { useCaseloadFilters } from '../hooks/useCaseloadFilters';
 import { CaseloadFiltersBar } from './CaseloadFiltersBar';
 import { CaseloadTable } from './CaseloadTable';
@@ -17,7 +17,7 @@ export function CaseloadPage() {
   useDocumentTitle('Caseload');
   const [params] = useSearchParams();
   const therapistId = params.get('therapist');
-  const { data, loading, error, refetch } = useQuery<CaseloadQueryResult, CaseloadQueryVariables>(CASELOAD_QUERY, {
+  const { data, loading, error, refetch } = useQuery(CASELOAD_QUERY, {
     variables: { therapistId },
     fetchPolicy: 'cache-and-network',
   });

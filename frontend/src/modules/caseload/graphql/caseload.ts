@@ -1,34 +1,9 @@
-import { gql } from '@apollo/client';
-import { SCORE_SUMMARY_FIELDS } from '../../common/graphql/fragments';
-import type { AllianceSummary, MoodSummary, ScoreSummary, TrajectorySignal } from '../../common/graphql/types';
-import { FLAG_FIELDS, type Flag } from '../../flags/graphql/flags';
+import { graphql } from '../../../gql';
+import type { CaseloadQuery } from '../../../gql/graphql';
 
-export interface CaseloadRow {
-  __typename?: 'CaseloadRow';
-  clientId: string;
-  code: string;
-  displayName: string | null;
-  status: string;
-  phq9: ScoreSummary;
-  gad7: ScoreSummary;
-  trajectorySignal: TrajectorySignal;
-  alliance: AllianceSummary;
-  homeworkAdherence28: number | null;
-  mood: MoodSummary;
-  openFlags: Flag[];
-  /** 1 = most urgent. */
-  priority: number;
-  lastActivityAt: string | null;
-}
+export type CaseloadRow = CaseloadQuery['caseload'][number];
 
-export interface CaseloadQueryResult {
-  caseload: CaseloadRow[];
-}
-export interface CaseloadQueryVariables {
-  therapistId?: string | null;
-}
-
-export const CASELOAD_QUERY = gql`
+export const CASELOAD_QUERY = graphql(`
   query Caseload($therapistId: ID) {
     caseload(therapistId: $therapistId) {
       clientId
@@ -67,6 +42,4 @@ export const CASELOAD_QUERY = gql`
       lastActivityAt
     }
   }
-  ${SCORE_SUMMARY_FIELDS}
-  ${FLAG_FIELDS}
-`;
+`);

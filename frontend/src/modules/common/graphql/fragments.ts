@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
 
-export const SCORE_SUMMARY_FIELDS = gql`
+export const SCORE_SUMMARY_FIELDS = graphql(`
   fragment ScoreSummaryFields on ScoreSummary {
     instrumentCode
     baseline
@@ -16,9 +16,9 @@ export const SCORE_SUMMARY_FIELDS = gql`
       total
     }
   }
-`;
+`);
 
-export const MEASURE_RESPONSE_FIELDS = gql`
+export const MEASURE_RESPONSE_FIELDS = graphql(`
   fragment MeasureResponseFields on MeasureResponse {
     id
     instrumentCode
@@ -31,9 +31,9 @@ export const MEASURE_RESPONSE_FIELDS = gql`
     comment
     helpNow
   }
-`;
+`);
 
-export const MOOD_ENTRY_FIELDS = gql`
+export const MOOD_ENTRY_FIELDS = graphql(`
   fragment MoodEntryFields on MoodEntry {
     id
     localDate
@@ -41,9 +41,9 @@ export const MOOD_ENTRY_FIELDS = gql`
     note
     helpNow
   }
-`;
+`);
 
-export const HOMEWORK_ASSIGNMENT_FIELDS = gql`
+export const HOMEWORK_ASSIGNMENT_FIELDS = graphql(`
   fragment HomeworkAssignmentFields on HomeworkAssignment {
     id
     title
@@ -61,9 +61,9 @@ export const HOMEWORK_ASSIGNMENT_FIELDS = gql`
       note
     }
   }
-`;
+`);
 
-export const GOAL_FIELDS = gql`
+export const GOAL_FIELDS = graphql(`
   fragment GoalFields on Goal {
     id
     title
@@ -74,9 +74,9 @@ export const GOAL_FIELDS = gql`
       ratedAt
     }
   }
-`;
+`);
 
-export const CRISIS_FIELDS = gql`
+export const CRISIS_FIELDS = graphql(`
   fragment CrisisFields on CrisisResources {
     message
     lines {
@@ -87,4 +87,4 @@ export const CRISIS_FIELDS = gql`
       description
     }
   }
-`;
+`);

@@ -1,4 +1,4 @@
-import type { DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { asErrorLike, describeApiError, type ApiError } from '../lib/errors';
@@ -10,10 +10,10 @@ import { newIdempotencyKey } from '../lib/idempotency';
  * failure; once the server has answered (or the answers change) the next send gets a new key.
  */
 export function useIdempotentMutation<TResult, TInput extends { idempotencyKey: string }>(
-  mutation: DocumentNode,
+  mutation: TypedDocumentNode<TResult, { input: TInput }>,
   { refetchQueries = [] }: { refetchQueries?: string[] } = {},
 ) {
-  const [mutate, { loading }] = useMutation<TResult, { input: TInput }>(mutation, { refetchQueries });
+  const [mutate, { loading }] = useMutation(mutation, { refetchQueries });
   const [error, setError] = useState<ApiError | null>(null);
   const pending = useRef<{ fingerprint: string; key: string } | null>(null);
 

@@ -3,7 +3,7 @@ import { FormMessage } from '../../common/components/FormMessage';
 import type { Goal } from '../../common/graphql/types';
 import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation';
 import { formatDate } from '../../common/lib/format';
-import { RATE_GOAL_MUTATION, type RateGoalResult, type RateGoalVariables } from '../graphql/portal';
+import { RATE_GOAL_MUTATION } from '../graphql/portal';
 
 /** How far the client feels they have come on each goal, 0-10. */
 export function GoalRatings({ goals }: { goals: readonly Goal[] }) {
@@ -28,12 +28,9 @@ function GoalRatingItem({ goal }: { goal: Goal }) {
   const latest = [...goal.ratings].sort((a, b) => b.ratedAt.localeCompare(a.ratedAt))[0];
   const [rating, setRating] = useState<number>(latest?.rating ?? 0);
   const [saved, setSaved] = useState<string | null>(null);
-  const { submit, loading, error } = useIdempotentMutation<RateGoalResult, RateGoalVariables['input']>(
-    RATE_GOAL_MUTATION,
-    {
-      refetchQueries: ['Portal'],
-    },
-  );
+  const { submit, loading, error } = useIdempotentMutation(RATE_GOAL_MUTATION, {
+    refetchQueries: ['Portal'],
+  });
   const sliderId = useId();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {

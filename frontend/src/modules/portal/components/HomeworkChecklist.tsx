@@ -4,7 +4,7 @@ import type { HomeworkAssignment, HomeworkStatus } from '../../common/graphql/ty
 import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation';
 import { HOMEWORK_FREQUENCY_LABEL } from '../../common/lib/clinicalWording';
 import { formatLocalDate } from '../../common/lib/format';
-import { REPORT_HOMEWORK_MUTATION, type ReportHomeworkResult, type ReportHomeworkVariables } from '../graphql/portal';
+import { REPORT_HOMEWORK_MUTATION } from '../graphql/portal';
 
 const CHOICES: readonly { status: HomeworkStatus; label: string }[] = [
   { status: 'DONE', label: 'Done' },
@@ -34,10 +34,7 @@ function HomeworkItem({ assignment, today }: { assignment: HomeworkAssignment; t
   const todays = assignment.reports.find((report) => report.localDate === today) ?? null;
   const [chosen, setChosen] = useState<HomeworkStatus | null>(todays?.status ?? null);
   const [saved, setSaved] = useState<string | null>(null);
-  const { submit, loading, error } = useIdempotentMutation<ReportHomeworkResult, ReportHomeworkVariables['input']>(
-    REPORT_HOMEWORK_MUTATION,
-    { refetchQueries: ['Portal'] },
-  );
+  const { submit, loading, error } = useIdempotentMutation(REPORT_HOMEWORK_MUTATION, { refetchQueries: ['Portal'] });
   const titleId = `homework-${assignment.id}`;
 
   async function report(status: HomeworkStatus) {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { FormMessage } from '../../common/components/FormMessage';
 import type { CrisisResources, MoodEntry } from '../../common/graphql/types';
 import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation';
-import { LOG_MOOD_MUTATION, type LogMoodResult, type LogMoodVariables } from '../graphql/portal';
+import { LOG_MOOD_MUTATION } from '../graphql/portal';
 
 const RATINGS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
@@ -19,12 +19,9 @@ export function MoodCheckIn({
   const [helpNow, setHelpNow] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
-  const { submit, loading, error } = useIdempotentMutation<LogMoodResult, LogMoodVariables['input']>(
-    LOG_MOOD_MUTATION,
-    {
-      refetchQueries: ['Portal'],
-    },
-  );
+  const { submit, loading, error } = useIdempotentMutation(LOG_MOOD_MUTATION, {
+    refetchQueries: ['Portal'],
+  });
   const noteId = useId();
   const legendId = useId();
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorState } from '../../common/components/ErrorState';
 import { LoadingState } from '../../common/components/LoadingState';
 import type { CrisisResources } from '../../common/graphql/types';
-import { INSTRUMENTS_QUERY, type InstrumentsQueryResult, type InstrumentsQueryVariables } from '../graphql/portal';
+import { INSTRUMENTS_QUERY } from '../graphql/portal';
 import { QuestionnaireForm } from './QuestionnaireForm';
 
 /** The questionnaires the client has been asked to fill in, one open at a time. */
@@ -14,10 +14,10 @@ export function PendingQuestionnaires({
   codes: readonly string[];
   onCrisis: (crisis: CrisisResources) => void;
 }) {
-  const { data, loading, error, refetch } = useQuery<InstrumentsQueryResult, InstrumentsQueryVariables>(
-    INSTRUMENTS_QUERY,
-    { skip: codes.length === 0, fetchPolicy: 'cache-first' },
-  );
+  const { data, loading, error, refetch } = useQuery(INSTRUMENTS_QUERY, {
+    skip: codes.length === 0,
+    fetchPolicy: 'cache-first',
+  });
   const [finished, setFinished] = useState<string[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   const remaining = codes.filter((code) => !finished.includes(code));

@@ -6,7 +6,7 @@ import { LoadingState } from '../../common/components/LoadingState';
 import type { CrisisResources } from '../../common/graphql/types';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { formatLocalDateLong } from '../../common/lib/format';
-import { PORTAL_QUERY, type PortalQueryResult, type PortalQueryVariables } from '../graphql/portal';
+import { PORTAL_QUERY } from '../graphql/portal';
 import { GoalRatings } from './GoalRatings';
 import { HomeworkChecklist } from './HomeworkChecklist';
 import { MoodCheckIn } from './MoodCheckIn';
@@ -17,7 +17,7 @@ import './portal.css';
 /** The client's own page: check in, report homework, fill in what is asked, see progress. */
 export function PortalPage() {
   useDocumentTitle('My check-in');
-  const { data, loading, error, refetch } = useQuery<PortalQueryResult, PortalQueryVariables>(PORTAL_QUERY, {
+  const { data, loading, error, refetch } = useQuery(PORTAL_QUERY, {
     fetchPolicy: 'cache-and-network',
   });
   const [crisis, setCrisis] = useState<CrisisResources | null>(null);

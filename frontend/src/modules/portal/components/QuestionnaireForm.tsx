@@ -3,11 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { FormMessage } from '../../common/components/FormMessage';
 import type { CrisisResources, Instrument, InstrumentOption } from '../../common/graphql/types';
 import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation';
-import {
-  SUBMIT_QUESTIONNAIRE_MUTATION,
-  type SubmitQuestionnaireResult,
-  type SubmitQuestionnaireVariables,
-} from '../graphql/portal';
+import { SUBMIT_QUESTIONNAIRE_MUTATION } from '../graphql/portal';
 
 // Used when the server sends no labelled answers or prompt: the shared definition of the same code.
 function optionsFor(instrument: Instrument, min: number, max: number): readonly InstrumentOption[] {
@@ -30,10 +26,9 @@ export function QuestionnaireForm({
   const [answers, setAnswers] = useState<(number | null)[]>(() => instrument.items.map(() => null));
   const [localError, setLocalError] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
-  const { submit, loading, error } = useIdempotentMutation<
-    SubmitQuestionnaireResult,
-    SubmitQuestionnaireVariables['input']
-  >(SUBMIT_QUESTIONNAIRE_MUTATION, { refetchQueries: ['Portal'] });
+  const { submit, loading, error } = useIdempotentMutation(SUBMIT_QUESTIONNAIRE_MUTATION, {
+    refetchQueries: ['Portal'],
+  });
   const prompt = instrument.prompt ?? getInstrument(instrument.code)?.prompt ?? null;
   const answered = answers.filter((answer) => answer !== null).length;
 

@@ -6,7 +6,7 @@ import { ErrorState } from '../../common/components/ErrorState';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { formatLocalDate, toLocalDateInput } from '../../common/lib/format';
-import { THERAPISTS_QUERY, type TherapistsQueryResult } from '../../therapists/graphql/therapists';
+import { THERAPISTS_QUERY } from '../../therapists/graphql/therapists';
 import { alphabetical } from '../../therapists/therapistOrder';
 import { placeFunnelPoints, type FunnelPosition } from '../funnel';
 import {
@@ -49,7 +49,7 @@ export function ReportsPage() {
       fetchPolicy: 'cache-and-network',
     },
   );
-  const therapistsQuery = useQuery<TherapistsQueryResult>(THERAPISTS_QUERY, { fetchPolicy: 'cache-first' });
+  const therapistsQuery = useQuery(THERAPISTS_QUERY, { fetchPolicy: 'cache-first' });
   const therapists = useMemo(
     () =>
       alphabetical(

@@ -4,17 +4,14 @@ import { Link } from 'react-router';
 import { ErrorState } from '../../common/components/ErrorState';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
-import { THERAPISTS_QUERY, type TherapistsQueryResult, type TherapistsQueryVariables } from '../graphql/therapists';
+import { THERAPISTS_QUERY } from '../graphql/therapists';
 import { alphabetical } from '../therapistOrder';
 import './therapists.css';
 
 /** The practice's therapists for a manager, in alphabetical order, each opening their caseload or report. */
 export function TherapistsPage() {
   useDocumentTitle('Therapists');
-  const { data, loading, error, refetch } = useQuery<TherapistsQueryResult, TherapistsQueryVariables>(
-    THERAPISTS_QUERY,
-    { fetchPolicy: 'cache-and-network' },
-  );
+  const { data, loading, error, refetch } = useQuery(THERAPISTS_QUERY, { fetchPolicy: 'cache-and-network' });
   const therapists = useMemo(
     () =>
       alphabetical(

@@ -1,22 +1,10 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type { TherapistsQuery } from '../../../gql/graphql';
 
 /** A therapist of the practice, for managers choosing whose caseload or report to open. */
-export interface Therapist {
-  __typename?: 'Therapist';
-  id: string;
-  displayName: string;
-  /** Clients not discharged. */
-  activeClients: number;
-  /** Of those, clients with an unresolved flag. */
-  flaggedClients: number;
-}
+export type Therapist = TherapistsQuery['therapists'][number];
 
-export interface TherapistsQueryResult {
-  therapists: Therapist[];
-}
-export type TherapistsQueryVariables = Record<string, never>;
-
-export const THERAPISTS_QUERY = gql`
+export const THERAPISTS_QUERY = graphql(`
   query Therapists {
     therapists {
       id
@@ -25,4 +13,4 @@ export const THERAPISTS_QUERY = gql`
       flaggedClients
     }
   }
-`;
+`);
