@@ -16,6 +16,9 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { ClinicalModule } from './modules/clinical.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
+import { MailModule } from './modules/mail/mail.module.js';
+import { OutboxModule } from './modules/outbox/outbox.module.js';
 import { ReportingModule } from './modules/reporting.module.js';
 
 export interface AppModuleOptions {
@@ -35,6 +38,9 @@ export class AppModule {
         AuditModule,
         AuthModule,
         HealthModule,
+        JobsModule,
+        MailModule,
+        OutboxModule,
         ClinicalModule,
         ReportingModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

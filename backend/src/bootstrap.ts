@@ -111,7 +111,7 @@ function serveWebApp(app: NestExpressApplication): void {
   if (!existsSync(join(WEB_APP_DIR, 'index.html'))) return;
   app.use(express.static(WEB_APP_DIR, { index: false, maxAge: '1h' }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const apiPath = /^\/(graphql|health|exports)(\/|$)/.test(req.path);
+    const apiPath = /^\/(graphql|health|exports|dev)(\/|$)/.test(req.path);
     if (req.method !== 'GET' || apiPath || !req.accepts('html')) return next();
     res.sendFile(join(WEB_APP_DIR, 'index.html'));
   });

@@ -8,7 +8,9 @@ try {
   const config = loadConfig();
   logger.event('info', 'starting Cairn', { config: config.describe() });
   const server = await startServer(config, logger);
-  process.stdout.write(`\n${startupBanner(server.url, !config.isProduction)}\n\n`);
+  process.stdout.write(
+    `\n${startupBanner(server.url, !config.isProduction, !config.isProduction && !config.smtpUrl)}\n\n`,
+  );
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

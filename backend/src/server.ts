@@ -61,8 +61,10 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-export function startupBanner(url: string, withDemo: boolean): string {
+export function startupBanner(url: string, withDemo: boolean, withMailbox = false): string {
   const lines = [`Cairn is running at ${url}`, `  GraphQL API: ${url}/graphql`];
+  // Without CAIRN_SMTP_URL outside production, e-mail (invitations, password resets) lands here.
+  if (withMailbox) lines.push(`  Development mailbox: ${url}/mailbox (JSON: ${url}/dev/mailbox)`);
   if (withDemo) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const [role, email] of DEMO_LOGINS) lines.push(`    ${role.padEnd(10)} ${email}`);

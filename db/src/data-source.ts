@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { installJobQueue } from './job-queue.js';
 import { migrations } from './migrations/index.js';
 
 // A DATE is a calendar day (often a client's local day): keep it as 'YYYY-MM-DD', never a Date at
@@ -42,6 +43,7 @@ export async function migrate(ownerUrl: string, appPassword: string): Promise<st
   await ds.initialize();
   try {
     const ran = await ds.runMigrations({ transaction: 'each' });
+    await installJobQueue(ownerUrl);
     await ds.query(`ALTER ROLE cairn_app PASSWORD ${quoteLiteral(appPassword)}`);
     return ran.map((m) => m.name);
   } finally {

@@ -1,6 +1,7 @@
 export { createDataSource, migrate, appRoleUrl } from './data-source.js';
 export type { DataSourceConfig } from './data-source.js';
 export { startEmbeddedPostgres, freePort } from './embedded.js';
+export { JOB_QUEUE_SCHEMA } from './job-queue.js';
 export type { EmbeddedServer } from './embedded.js';
 export { migrations } from './migrations/index.js';
 export { refreshClientSummaries, refreshEpisodeOutcomes } from './rollups.js';

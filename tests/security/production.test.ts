@@ -4,7 +4,13 @@ import { createPractice, TEST_PASSWORD } from '../support/fixtures.js';
 describe('in production mode', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ nodeEnv: 'production', appDbPassword: 'production-test-password' });
+    app = await startTestApp({
+      nodeEnv: 'production',
+      appDbPassword: 'production-test-password',
+      // Production requires SMTP; nothing is sent in this file (discard port).
+      smtpUrl: 'smtp://127.0.0.1:9',
+      mailFrom: 'Cairn <no-reply@practice.example>',
+    });
   });
   afterAll(() => app.close());
 

@@ -22,6 +22,8 @@ const ALLOWED_FIELDS = new Set([
   'clientId',
   'flagId',
   'exportId',
+  'messageId',
+  'attempts',
 ]);
 
 export interface LogSink {

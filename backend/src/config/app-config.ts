@@ -1,5 +1,16 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /** The one validated configuration of the server, read from the environment. Secrets are never logged. */
 export class AppConfig {
@@ -77,6 +88,30 @@ export class AppConfig {
   @Min(1)
   loginLimitPerAccount = 10;
 
+  /** SMTP server for outgoing e-mail (smtp:// or smtps://, credentials in the URL). Unset outside production: an in-process sink read at GET /dev/mailbox. */
+  @IsOptional()
+  @IsString()
+  smtpUrl?: string;
+
+  /** From address of every e-mail. */
+  @IsString()
+  @MinLength(3)
+  mailFrom = 'Cairn <no-reply@cairn.localhost>';
+
+  /** Seconds before the first retry of a refused e-mail; each later retry waits twice as long (at most an hour). */
+  @Transform(({ value }) => (value === undefined ? 30 : Number(value)))
+  @IsNumber()
+  @Min(0.01)
+  @Max(3600)
+  mailRetrySeconds = 30;
+
+  /** Attempts before an e-mail is given up as failed (shown to managers with its reason). */
+  @Transform(({ value }) => (value === undefined ? 8 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  mailMaxAttempts = 8;
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -94,6 +129,7 @@ export class AppConfig {
       dbPoolSize: this.dbPoolSize,
       sessionIdleMinutes: this.sessionIdleMinutes,
       sessionAbsoluteHours: this.sessionAbsoluteHours,
+      mail: this.smtpUrl ? redactUrl(this.smtpUrl) : 'development mailbox (in-process SMTP sink)',
     };
   }
 }
@@ -125,6 +161,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sweepIntervalMinutes: env.CAIRN_SWEEP_INTERVAL_MINUTES,
     submissionLimitPerMinute: env.CAIRN_SUBMISSION_LIMIT_PER_MINUTE,
     loginLimitPerAccount: env.CAIRN_LOGIN_LIMIT_PER_ACCOUNT,
+    smtpUrl: env.CAIRN_SMTP_URL || undefined,
+    mailFrom: env.CAIRN_MAIL_FROM || undefined,
+    mailRetrySeconds: env.CAIRN_MAIL_RETRY_SECONDS,
+    mailMaxAttempts: env.CAIRN_MAIL_MAX_ATTEMPTS,
   };
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
   const config = plainToInstance(AppConfig, { ...raw, ...overrides });
@@ -135,6 +175,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (config.isProduction && config.appDbPassword === 'cairn-dev-app') {
     throw new Error('Invalid configuration: CAIRN_APP_DB_PASSWORD must be set in production');
+  }
+  // Invitations and password resets go out by e-mail: without SMTP a practice could not sign anyone in.
+  if (config.isProduction && (!config.smtpUrl || !(overrides.mailFrom ?? env.CAIRN_MAIL_FROM))) {
+    throw new Error(
+      'Invalid configuration: e-mail is not configured. In production set CAIRN_SMTP_URL (e.g. smtps://user:password@smtp.example.org:465) and CAIRN_MAIL_FROM (e.g. "Cairn <no-reply@your-practice.example>")',
+    );
   }
   return config;
 }

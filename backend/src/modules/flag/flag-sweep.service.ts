@@ -1,9 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 import { CairnLogger } from '../../common/logger.js';
 import type { RequestContext } from '../../common/request-context.js';
 import { RequestDb } from '../../database/request-db.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { FlagEngine } from './flag-engine.service.js';
 
@@ -15,8 +16,7 @@ const CLIENT_BATCH = 200;
  * sweep twice creates nothing twice, because open flags of a kind are never duplicated.
  */
 @Injectable()
-export class FlagSweepService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+export class FlagSweepService implements OnModuleInit, OnApplicationShutdown {
   private running?: Promise<number>;
 
   constructor(
@@ -24,19 +24,17 @@ export class FlagSweepService implements OnApplicationBootstrap, OnApplicationSh
     private readonly engine: FlagEngine,
     private readonly config: AppConfig,
     private readonly logger: CairnLogger,
+    private readonly jobs: JobQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.sweepIntervalMinutes <= 0) return;
-    this.timer = setInterval(
-      () => void this.sweepAll().catch(() => undefined),
-      this.config.sweepIntervalMinutes * 60_000,
-    );
-    this.timer.unref();
+  /** A scheduled job on the PostgreSQL queue: with several app instances, one sweep runs at a time. */
+  onModuleInit(): void {
+    this.jobs.every('flag-sweep', this.config.sweepIntervalMinutes * 60_000, async () => {
+      await this.sweepAll();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 
