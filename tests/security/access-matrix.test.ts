@@ -136,6 +136,7 @@ const OPERATIONS: Record<string, Operation> = {
     call: async () => ({ query: 'query { exportProgress(id: "00000000000000000000000000000000") { status } }' }),
   },
   therapists: { allowed: ['manager'], call: async () => ({ query: '{ therapists { id activeClients } }' }) },
+  outboxFailures: { allowed: ['manager'], call: async () => ({ query: '{ outboxFailures { id kind reason } }' }) },
   login: {
     allowed: [],
     except: Object.fromEntries(EVERYONE.map((w) => [w, 'UNAUTHENTICATED'])),
