@@ -7,7 +7,18 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { GraphQLError, Lexer, Source, TokenKind, type GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  GraphQLScalarType,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  visit,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type ValueNode,
+} from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { RequestDb, type StatementObserver } from '../database/request-db.js';
@@ -17,6 +28,7 @@ import { RateLimiter } from '../modules/auth/rate-limiter.js';
 import { PUBLIC_ERROR_CODES } from './errors.js';
 import type { CairnLogger } from './logger.js';
 import type { RequestContext } from './request-context.js';
+import { isRealDate, isStorableText } from './validation.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -78,6 +90,98 @@ function countTokens(query: string, stopAt: number): number {
     // The parser reports the syntax error with its usual 400.
   }
   return count;
+}
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+function parseDateTime(value: unknown): Date {
+  const m = typeof value === 'string' ? DATE_TIME.exec(value.toUpperCase()) : null;
+  const valid =
+    m !== null &&
+    isRealDate(m[1]) &&
+    Number(m[2]) <= 23 &&
+    Number(m[3]) <= 59 &&
+    Number(m[4] ?? 0) <= 59 &&
+    Number(m[6] ?? 0) <= 23 &&
+    Number(m[7] ?? 0) <= 59;
+  if (!valid) {
+    // Never rolled forward (02-30 is not 03-02) nor read in the server's zone when the offset is missing.
+    throw new GraphQLError('must be a real date-time with its offset, such as 2026-05-01T14:00:00Z', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  }
+  return new Date((value as string).toUpperCase());
+}
+
+/** DateTime in and out: RFC 3339 with an offset, only dates that exist; written as UTC. */
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description: 'A date-time with its offset, such as 2026-05-01T14:00:00Z (RFC 3339); sent back in UTC.',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : null),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/** The field a bad value belongs to: the argument, or the input field inside it. */
+function fieldOf(path: readonly (string | number)[]): string {
+  return path.length > 1 ? path.slice(1).join('.') : String(path[0]);
+}
+
+/**
+ * Every string argument, inline or in variables, whatever its type (String, ID, a scalar, nested in
+ * an input), checked once before anything runs: the first that PostgreSQL cannot store is named.
+ */
+function unstorableTextField(document: DocumentNode, variables: Record<string, unknown>): string | null {
+  const usedAs = new Map<string, (string | number)[]>();
+  let found: string | null = null;
+  const walkLiteral = (node: ValueNode, path: (string | number)[]): void => {
+    if (found) return;
+    if (node.kind === Kind.VARIABLE) {
+      if (!usedAs.has(node.name.value)) usedAs.set(node.name.value, path);
+    } else if (node.kind === Kind.STRING) {
+      if (!isStorableText(node.value)) found = fieldOf(path);
+    } else if (node.kind === Kind.LIST) {
+      node.values.forEach((v, i) => walkLiteral(v, [...path, i]));
+    } else if (node.kind === Kind.OBJECT) {
+      for (const f of node.fields) walkLiteral(f.value, [...path, f.name.value]);
+    }
+  };
+  visit(document, { Argument: (node) => walkLiteral(node.value, [node.name.value]) });
+  if (found) return found;
+  // Iterative, so a deeply nested variable cannot exhaust the stack.
+  const pending: [unknown, (string | number)[]][] = Object.entries(variables).map(([name, value]) => [
+    value,
+    usedAs.get(name) ?? [name],
+  ]);
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) return fieldOf(path);
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => pending.push([v, [...path, i]]));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) pending.push([v, [...path, key]]);
+    }
+  }
+  return null;
+}
+
+/** NUL characters and lone surrogates in any input are the caller's error (400), never a 500. */
+function storableTextPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request }: GraphQLRequestContext<RequestContext>) {
+          const field = document ? unstorableTextField(document, request.variables ?? {}) : null;
+          if (field !== null) {
+            throw new GraphQLError(`${field} must not contain a NUL character or an unpaired surrogate`, {
+              extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -152,12 +256,18 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
   };
 }
 
+/** GraphQL's own message for a variable it could not coerce, e.g. `... at "i.scheduledAt"; must be ...`. */
+const VARIABLE_PATH = /^Variable "\$\w+" got invalid value .*? at "\w+((?:\.\w+|\[\d+\])+)"; /s;
+
 /** Known errors pass with their code; anything else becomes a plain internal error, never a stack trace. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     void _stack;
+    // A variable GraphQL refused names its input field, as our own validation does.
+    const path = code === 'BAD_USER_INPUT' && !extensions.field ? VARIABLE_PATH.exec(formatted.message) : null;
+    if (path) extensions.field = path[1].replace(/\[(\d+)\]/g, '.$1').slice(1);
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -186,6 +296,7 @@ export function graphqlOptions(deps: {
   return {
     path: '/graphql',
     autoSchemaFile: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     sortSchema: true,
     playground: false,
     introspection: !config.isProduction,
@@ -201,6 +312,7 @@ export function graphqlOptions(deps: {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       transactionPlugin(logger, audit),
+      storableTextPlugin(),
     ],
     validationRules: armor.validationRules,
     formatError,

@@ -63,7 +63,10 @@ export const LocalDateString = () =>
       }),
   );
 
-/** An IANA time zone the server knows, e.g. Europe/London. */
+/**
+ * Shaped like an IANA time zone this server's Intl knows, e.g. Europe/London. Whether PostgreSQL
+ * knows it too is checked against its own list (`checkClientTimeZone` in local-time.ts).
+ */
 export const TimeZone = () => (target: object, propertyName: string | symbol) =>
   registerDecorator({
     name: 'timeZone',
@@ -82,6 +85,19 @@ export function isTimeZone(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Text PostgreSQL cannot store as given: a NUL character (text columns refuse it, a 500 before this
+ * check) or a lone UTF-16 surrogate (not Unicode; the driver would silently store U+FFFD instead).
+ */
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isStorableText(value: string): boolean {
+  return !UNSTORABLE_TEXT.test(value);
+}
+
+/** The earliest date a clinical record may carry (an episode's start, for one). */
+export const EARLIEST_DATE = '1900-01-01';
 
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

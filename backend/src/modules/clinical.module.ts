@@ -4,6 +4,7 @@ import { CaseloadResolver } from './caseload/caseload.resolver.js';
 import { CaseloadService } from './caseload/caseload.service.js';
 import { ClientAccessService } from './client/client-access.service.js';
 import { ClientResolver } from './client/client.resolver.js';
+import { ClientService } from './client/client.service.js';
 import { FlagEngine } from './flag/flag-engine.service.js';
 import { FlagSweepService } from './flag/flag-sweep.service.js';
 import { FlagResolver } from './flag/flag.resolver.js';
@@ -25,6 +26,7 @@ import { TimelineService } from './timeline/timeline.service.js';
 @Module({
   providers: [
     ClientAccessService,
+    ClientService,
     SummaryService,
     FlagService,
     FlagEngine,

@@ -24,6 +24,8 @@ interface CaseloadSqlRow {
   displayName: string | null;
   status: string;
   today: string;
+  timezone: string;
+  zoneKnown: boolean;
   lastActivityAt: Date | null;
   allianceLatest: number | null;
   allianceLatestAt: Date | null;
@@ -41,12 +43,15 @@ interface CaseloadSqlRow {
  */
 export const CASELOAD_SQL = `
 SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
-       to_char((now() AT TIME ZONE c.timezone)::date, 'YYYY-MM-DD') AS today,
+       to_char(z.today, 'YYYY-MM-DD') AS today, c.timezone, z.known AS "zoneKnown",
        s.last_activity_at AS "lastActivityAt", s.alliance_latest AS "allianceLatest",
        s.alliance_latest_at AS "allianceLatestAt", s.alliance_previous AS "alliancePrevious",
        m.points AS measures, mo.points AS moods, hw.assignments, hr.reports
   FROM client c
   JOIN client_summary s ON s.practice_id = c.practice_id AND s.client_id = c.id
+  -- The client's today. A zone PostgreSQL does not know reads as UTC and is reported on the row:
+  -- one bad row never takes the caseload down.
+  CROSS JOIN LATERAL (SELECT cairn_local_date(now(), c.timezone) AS today, cairn_known_zone(c.timezone) AS known) z
   LEFT JOIN LATERAL (
     SELECT e.id FROM episode e WHERE e.practice_id = c.practice_id AND e.client_id = c.id
      ORDER BY (e.ended_on IS NULL) DESC, e.started_on DESC LIMIT 1) ep ON true
@@ -66,18 +71,18 @@ SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
     SELECT json_agg(json_build_object('date', me.local_date, 'rating', me.rating) ORDER BY me.local_date) AS points
       FROM mood_entry me
      WHERE me.practice_id = c.practice_id AND me.client_id = c.id
-       AND me.local_date > (now() AT TIME ZONE c.timezone)::date - 28) mo ON true
+       AND me.local_date > z.today - 28) mo ON true
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)) AS assignments
       FROM homework_assignment a
      WHERE a.practice_id = c.practice_id AND a.client_id = c.id
-       AND COALESCE(a.due_on, 'infinity'::date) > (now() AT TIME ZONE c.timezone)::date - 28) hw ON true
+       AND COALESCE(a.due_on, 'infinity'::date) > z.today - 28) hw ON true
   LEFT JOIN LATERAL (
     SELECT json_agg(json_build_object('assignmentId', r.assignment_id, 'date', r.local_date, 'status', r.status)) AS reports
       FROM homework_report r
      WHERE r.practice_id = c.practice_id AND r.client_id = c.id
        -- A weekly task's report may come up to 6 days before the due day it answers.
-       AND r.local_date > (now() AT TIME ZONE c.timezone)::date - 34) hr ON true
+       AND r.local_date > z.today - 34) hr ON true
  WHERE c.therapist_id = $1 AND c.status <> 'DISCHARGED'`;
 
 @Injectable()
@@ -148,6 +153,9 @@ function buildRow(r: CaseloadSqlRow, openFlags: Flag[]): CaseloadRow {
       adherenceBetween(r.assignments ?? [], r.reports ?? [], addDays(r.today, -27), r.today)?.adherence ?? null,
     mood: moodSummary(r.moods ?? [], r.today),
     openFlags,
+    dataProblem: r.zoneKnown
+      ? null
+      : `time zone ${r.timezone} is not one the database knows: dates use UTC until it is corrected (updateClient)`,
     priority: 0,
     lastActivityAt: r.lastActivityAt,
   };

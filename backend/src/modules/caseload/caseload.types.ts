@@ -84,6 +84,12 @@ export class CaseloadRow {
   homeworkAdherence28!: number | null;
   @Field(() => MoodSummary) mood!: MoodSummary;
   @Field(() => [Flag]) openFlags!: Flag[];
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "What is wrong with this client's stored data (e.g. a time zone the database does not know); null when nothing.",
+  })
+  dataProblem!: string | null;
   @Field(() => Int, { description: '1 = needs attention first.' }) priority!: number;
   @Field(() => Date, { nullable: true }) lastActivityAt!: Date | null;
 }

@@ -33,8 +33,11 @@ export class ClientAccessService {
     return user;
   }
 
-  /** A client the caller may see; `write` excludes managers (they read, therapists record). */
-  async client(ctx: RequestContext, clientId: string, mode: 'read' | 'write', action: string): Promise<VisibleClient> {
+  /**
+   * A client the caller may see; `write` excludes managers (they read, therapists record); `manage`
+   * (the client's own details) is for their therapist and managers, not the client.
+   */
+  async client(ctx: RequestContext, clientId: string, mode: AccessMode, action: string): Promise<VisibleClient> {
     const user = await this.signedIn(ctx);
     const row = isUuid(clientId)
       ? await ctx.db.one<VisibleClient>(
@@ -105,14 +108,16 @@ export class ClientAccessService {
   }
 }
 
-function canSee(user: SignedInUser, client: VisibleClient, mode: 'read' | 'write'): boolean {
+type AccessMode = 'read' | 'write' | 'manage';
+
+function canSee(user: SignedInUser, client: VisibleClient, mode: AccessMode): boolean {
   if (client.practiceId !== user.practiceId) return false;
   switch (user.role) {
     case Role.THERAPIST:
       return client.therapistId === user.id;
     case Role.CLIENT:
-      return client.userId === user.id;
+      return mode !== 'manage' && client.userId === user.id;
     case Role.MANAGER:
-      return mode === 'read';
+      return mode !== 'write';
   }
 }

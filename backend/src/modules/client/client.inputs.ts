@@ -13,7 +13,7 @@ export class CreateClientInput {
   @Text(120, 1)
   displayName?: string | null;
 
-  @Field({ description: 'IANA time zone; the client\'s "today" is in this zone.' })
+  @Field({ description: 'One of timeZones (IANA names PostgreSQL knows); the client\'s "today" is in this zone.' })
   @TimeZone()
   timezone!: string;
 
@@ -26,6 +26,33 @@ export class CreateClientInput {
   therapistId?: string | null;
 }
 
+export const CLIENT_STATUSES = ['ACTIVE', 'PAUSED', 'DISCHARGED'] as const;
+
+@InputType()
+export class UpdateClientInput {
+  @Field(() => ID)
+  @Id()
+  clientId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Left out: unchanged; null: cleared.' })
+  @IsOptional()
+  @Text(120, 1)
+  displayName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'One of timeZones; left out: unchanged.' })
+  @IsOptional()
+  @TimeZone()
+  timezone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `${CLIENT_STATUSES.join(' | ')}; discharging needs the open episode ended first.`,
+  })
+  @IsOptional()
+  @OneOf(CLIENT_STATUSES)
+  status?: string | null;
+}
+
 export const END_REASONS = ['COMPLETED', 'DROPPED_OUT', 'REFERRED_ON', 'OTHER'] as const;
 
 @InputType()
@@ -34,7 +61,7 @@ export class EndEpisodeInput {
   @Id()
   episodeId!: string;
 
-  @Field({ description: 'YYYY-MM-DD, not before the start.' })
+  @Field({ description: "YYYY-MM-DD, not before the start nor after the client's today." })
   @LocalDateString()
   endedOn!: string;
 
@@ -49,7 +76,10 @@ export class StartEpisodeInput {
   @Id()
   clientId!: string;
 
-  @Field(() => String, { nullable: true, description: "Defaults to today in the client's time zone." })
+  @Field(() => String, {
+    nullable: true,
+    description: "YYYY-MM-DD from 1900-01-01 to the client's today (the default), after the previous episode ended.",
+  })
   @IsOptional()
   @LocalDateString()
   startedOn?: string | null;

@@ -1,5 +1,5 @@
-/** A response is in the period when its client-local date is ($1 to $2). */
-const IN_PERIOD = `(m.submitted_at AT TIME ZONE c.timezone)::date BETWEEN $1::date AND $2::date`;
+/** A response is in the period when its client-local date is ($1 to $2); an unknown zone reads as UTC. */
+const IN_PERIOD = `cairn_local_date(m.submitted_at, c.timezone) BETWEEN $1::date AND $2::date`;
 
 /** One response as the spreadsheet formats write it; text is formatted in SQL so rows stay small. */
 export interface MeasureRow {
