@@ -1,4 +1,4 @@
-// `node tests/bench/export-memory.mjs [--rows 1000000] [--format CSV|XLSX|FHIR] [--dataset MEASURES|EPISODES]`
+// `node tests/bench/export-memory.ts [--rows 1000000] [--format CSV|XLSX|FHIR] [--dataset MEASURES|EPISODES]`
 // after `npx tsc -b`. Not part of npm test. Loads --rows measure responses into a throwaway embedded
 // PostgreSQL, starts the built app in this process, downloads one export through GET /exports/:id and
 // prints rows, seconds and the process's peak RSS (sampled every 50 ms). Exits 1 if the peak reaches 300 MB.
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import pg from 'pg';
 import { appRoleUrl, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
-import { createCairnApp } from '../../backend/dist/bootstrap.js';
+import { createCairnApp, type CairnApp } from '../../backend/dist/bootstrap.js';
 import { CairnLogger } from '../../backend/dist/common/logger.js';
 import { loadConfig } from '../../backend/dist/config/app-config.js';
 
@@ -40,12 +40,14 @@ const LIMIT_MB = 300;
 const APP_PASSWORD = 'cairn-bench-app';
 const EMAIL = 'bench-manager@export.cairn';
 const PASSWORD = 'export benchmark password';
-const log = (m) => process.stderr.write(`${m}\n`);
-const mb = (bytes) => Math.round(bytes / 1048576);
+const log = (m: string): void => {
+  process.stderr.write(`${m}\n`);
+};
+const mb = (bytes: number): number => Math.round(bytes / 1048576);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cairn-export-bench-'));
 const server = await startEmbeddedPostgres({ dataDir, persistent: false });
-let cairn;
+let cairn: CairnApp | undefined;
 try {
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
@@ -60,10 +62,10 @@ try {
   log(`loading ${ROWS.toLocaleString('en-US')} measure responses for ${CLIENTS} clients...`);
   const {
     rows: [practice],
-  } = await owner.query(`INSERT INTO practice (name) VALUES ('Export benchmark') RETURNING id`);
-  const user = async (email, role, name, passwordHash) =>
+  } = await owner.query<{ id: string }>(`INSERT INTO practice (name) VALUES ('Export benchmark') RETURNING id`);
+  const user = async (email: string, role: string, name: string, passwordHash: string | null): Promise<string> =>
     (
-      await owner.query(
+      await owner.query<{ id: string }>(
         `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [practice.id, email, passwordHash, role, name],
       )
@@ -93,7 +95,7 @@ try {
     [practice.id, PER_CLIENT, ROWS],
   );
   await owner.query('VACUUM ANALYZE');
-  const loaded = (await owner.query(`SELECT count(*)::int AS n FROM measure_response`)).rows[0].n;
+  const loaded = (await owner.query<{ n: number }>(`SELECT count(*)::int AS n FROM measure_response`)).rows[0].n;
   await owner.end();
   log(`loaded ${loaded.toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -103,17 +105,17 @@ try {
   });
   await cairn.app.listen(0, '127.0.0.1');
   const base = (await cairn.app.getUrl()).replace('[::1]', '127.0.0.1');
-  const graphql = async (query, variables, cookie) => {
+  const graphql = async <T>(query: string, variables: Record<string, unknown>, cookie?: string) => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { data: T; errors?: { message: string }[] };
     if (body.errors) throw new Error(body.errors[0].message);
     return { body, cookie: res.headers.get('set-cookie')?.split(';')[0] };
   };
-  const { cookie } = await graphql(
+  const { cookie } = await graphql<unknown>(
     `
       mutation ($e: String!, $p: String!) {
         login(email: $e, password: $p) {
@@ -123,7 +125,7 @@ try {
     `,
     { e: EMAIL, p: PASSWORD },
   );
-  const { body } = await graphql(
+  const { body } = await graphql<{ createExport: { id: string; url: string } }>(
     `
       mutation ($i: CreateExportInput!) {
         createExport(input: $i) {
@@ -143,7 +145,7 @@ try {
     cookie,
   );
 
-  global.gc?.();
+  globalThis.gc?.();
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   let ticks = 0;
@@ -162,7 +164,7 @@ try {
   started = Date.now();
   // The download runs in a curl child process, so only the server's memory is sampled here.
   const file = join(dataDir, 'export.out');
-  const status = await new Promise((resolve, reject) => {
+  const status = await new Promise<number>((resolve, reject) => {
     const curl = spawn('curl', [
       '-sS',
       '-o',
@@ -174,7 +176,7 @@ try {
       `${base}${body.data.createExport.url}`,
     ]);
     let out = '';
-    curl.stdout.on('data', (d) => (out += d));
+    curl.stdout.on('data', (d: Buffer) => (out += d.toString()));
     curl.on('error', reject);
     curl.on('close', (code) => (code === 0 ? resolve(Number(out)) : reject(new Error(`curl exited ${code}`))));
   });
@@ -184,11 +186,11 @@ try {
   peak = Math.max(peak, process.memoryUsage().rss);
   let bytes = 0;
   let newlines = 0;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     bytes += chunk.length;
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines += 1;
   }
-  const { body: progress } = await graphql(
+  const { body: progress } = await graphql<{ exportProgress: { status: string; rowsWritten: number } }>(
     `
       query ($id: ID!) {
         exportProgress(id: $id) {

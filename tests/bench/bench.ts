@@ -1,9 +1,9 @@
-// `npm run bench -- --size S|M|L [--seed 1] [--iterations 100] [--only ...] [--statements]`
+// `npm run bench -- --size S|M|L [--seed 1] [--iterations 300] [--only ...] [--statements]`
 // Generates (or reuses) a synthetic practice in an embedded PostgreSQL under .data/bench-<size>-<seed>,
 // then measures each workload twice in the same run: through our full path (HTTP + GraphQL + auth +
 // RLS, the built server in a child process) and as the raw-SQL floor (hand-written SQL through pg
 // with the same set_config tenant call). Prints p50/p95 and ratios; writes results/latest.json and .md.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
+  PRACTICE_SIZES,
   appRoleUrl,
   freePort,
   generatePractice,
   migrate,
   refreshClientSummaries,
   startEmbeddedPostgres,
+  type EmbeddedServer,
+  type PracticeSize,
 } from '../../db/dist/index.js';
 import { CASELOAD_SQL } from '../../backend/dist/modules/caseload/caseload.service.js';
 import { FLAG_COLUMNS, FLAG_FROM } from '../../backend/dist/modules/flag/flag.sql.js';
@@ -39,6 +42,8 @@ const { values } = parseArgs({
   },
 });
 const SIZE = values.size.toUpperCase();
+if (!(SIZE in PRACTICE_SIZES)) throw new Error(`--size must be one of ${Object.keys(PRACTICE_SIZES).join(', ')}`);
+const PRACTICE_SIZE = SIZE as PracticeSize;
 const SEED = Number(values.seed);
 const N = Number(values.iterations);
 const SUBMIT_SECONDS = Number(values['submit-seconds']);
@@ -49,33 +54,79 @@ if (values.statements) {
 }
 const APP_PASSWORD = 'cairn-bench-app';
 const PASSWORD = 'cairn-demo';
-const results = [];
-let BASE; // the running server's origin
+
+/** One printed line of results: our full path against the raw-SQL floor. */
+interface ResultRow {
+  workload: string;
+  size: string;
+  months: number;
+  ours_p50_ms: number;
+  ours_p95_ms: number;
+  floor_p50_ms: number;
+  floor_p95_ms: number;
+  ratio_p95: number;
+  extra: Record<string, string | number>;
+}
+interface Dataset {
+  url: string;
+  practiceId: string;
+  months: number;
+}
+interface BenchClient {
+  id: string;
+  assignmentId: string;
+  cookie: string;
+}
+interface BenchContext {
+  url: string;
+  practiceId: string;
+  therapistId: string;
+  caseloadSize: number;
+  therapistCookie: string;
+  managerCookie: string;
+  managerId: string;
+  timelineCookie: string;
+  timelineClientId: string;
+  timelineTherapistId: string;
+  timelineMoods: number;
+  clients: BenchClient[];
+}
+interface CpuSeconds {
+  server: number;
+  postgres: number;
+  bench: number;
+}
+type Role = 'THERAPIST' | 'MANAGER' | 'CLIENT';
+
+const results: ResultRow[] = [];
+let BASE = ''; // the running server's origin
 let lastShown = -1;
 
-const pct = (xs, p) => {
+const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
-const r2 = (x) => Math.round(x * 100) / 100;
-const log = (m) => process.stderr.write(`${m}\n`);
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+const log = (m: string): void => {
+  process.stderr.write(`${m}\n`);
+};
 
-async function dataset(months) {
+async function dataset(months: number): Promise<Dataset> {
   const name = `cairn_bench_${SIZE.toLowerCase()}_${SEED}${months === 24 ? '' : `_${months}m`}`;
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
+  const exists = ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount ?? 0) > 0;
   if (!exists) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = server.urlFor(name);
   await migrate(url, APP_PASSWORD);
   const owner = new pg.Pool({ connectionString: url, max: 2 });
-  const practices = Number((await owner.query('SELECT count(*) AS n FROM practice')).rows[0].n);
+  const practices = Number((await owner.query<{ n: string }>('SELECT count(*) AS n FROM practice')).rows[0].n);
   if (practices === 0) {
     log(`generating size ${SIZE}, seed ${SEED}, ${months} months into ${name} (reused on later runs)`);
     const now = new Date();
     const result = await generatePractice(url, {
-      size: SIZE,
+      size: PRACTICE_SIZE,
       seed: SEED,
       months,
       now,
@@ -96,17 +147,17 @@ async function dataset(months) {
   }
   const {
     rows: [p],
-  } = await owner.query(`SELECT id FROM practice ORDER BY created_at LIMIT 1`);
+  } = await owner.query<{ id: string }>(`SELECT id FROM practice ORDER BY created_at LIMIT 1`);
   await owner.end();
   return { url, practiceId: p.id, months };
 }
 
-function bar(f) {
+function bar(f: number): string {
   const n = Math.round(f * 30);
   return '#'.repeat(n) + '-'.repeat(30 - n);
 }
 
-async function startApp(url) {
+async function startApp(url: string): Promise<{ base: string }> {
   const port = await freePort();
   // CAIRN_BENCH_SERVER_ARGS passes node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   // The heap limit is the one `npm start` and the Dockerfile run the server with.
@@ -114,7 +165,7 @@ async function startApp(url) {
     '--max-old-space-size=256',
     ...(process.env.CAIRN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
   ];
-  child = spawn(process.execPath, [...nodeArgs, 'backend/dist/main.js'], {
+  const app = spawn(process.execPath, [...nodeArgs, 'backend/dist/main.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -129,23 +180,24 @@ async function startApp(url) {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  child = app;
   let out = '';
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => {
-      out += d;
+  await new Promise<void>((resolve, reject) => {
+    app.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
       if (out.includes('Cairn is running')) resolve();
     });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out.slice(-2000)}`)));
+    app.on('exit', (code) => reject(new Error(`server exited ${code}: ${out.slice(-2000)}`)));
   });
   return { base: `http://127.0.0.1:${port}` };
 }
 
-async function stopApp() {
+async function stopApp(): Promise<void> {
   if (!child) return;
   const c = child;
   child = undefined;
-  await new Promise((resolve) => {
-    c.on('exit', resolve);
+  await new Promise<void>((resolve) => {
+    c.on('exit', () => resolve());
     c.kill('SIGTERM');
   });
 }
@@ -154,7 +206,12 @@ async function stopApp() {
 // about 1 ms of CPU per request, which on a shared 2-core machine is taken from the server under test.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 
-function gql(cookie, query, variables) {
+interface GqlResult {
+  body: { data?: unknown; errors?: { message: string }[] };
+  setCookie: string | null;
+}
+
+function gql(cookie: string | null, query: string, variables?: Record<string, unknown>): Promise<GqlResult> {
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -169,11 +226,11 @@ function gql(cookie, query, variables) {
         },
       },
       (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           try {
-            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as GqlResult['body'];
             if (parsed.errors) throw new Error(parsed.errors[0].message);
             resolve({ body: parsed, setCookie: res.headers['set-cookie']?.[0] ?? null });
           } catch (error) {
@@ -188,22 +245,23 @@ function gql(cookie, query, variables) {
   });
 }
 
-async function login(email) {
+async function login(email: string): Promise<string> {
   const r = await gql(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', {
     e: email,
     p: PASSWORD,
   });
+  if (!r.setCookie) throw new Error(`login ${email}: no session cookie`);
   return r.setCookie.split(';')[0];
 }
 
 const BENCH_DOMAIN = '@bench.synthetic.cairn.test';
-const benchEmail = (clientId) => `bench-${clientId}${BENCH_DOMAIN}`;
+const benchEmail = (clientId: string): string => `bench-${clientId}${BENCH_DOMAIN}`;
 
 /**
  * Deletes what earlier submission runs wrote for the bench's sign-in clients (everything stamped after
  * their sign-ins were made; generated history is older), so the dataset does not grow run after run.
  */
-async function forgetBenchWrites(owner, practiceId) {
+async function forgetBenchWrites(owner: pg.Pool, practiceId: string): Promise<number> {
   const bench = `SELECT c.id AS client_id, u.id AS user_id, min(u.created_at) OVER () AS since
                    FROM client c JOIN app_user u ON u.id = c.user_id
                   WHERE c.practice_id = $1 AND u.email LIKE '%${BENCH_DOMAIN}'`;
@@ -218,7 +276,7 @@ async function forgetBenchWrites(owner, practiceId) {
       `DELETE FROM ${table} t USING (${bench}) b WHERE t.practice_id = $1 AND t.client_id = b.client_id AND t.${stamp} >= b.since`,
       [practiceId],
     );
-    deleted += r.rowCount;
+    deleted += r.rowCount ?? 0;
   }
   await owner.query(
     `DELETE FROM idempotency_key k USING (${bench}) b WHERE k.practice_id = $1 AND k.actor = 'user:' || b.user_id`,
@@ -236,11 +294,11 @@ const CASELOAD_SIZE = 60;
  * practice would, when the generator made none that large), the longest timeline, and gives 64
  * clients a sign-in for submissions.
  */
-async function prepare(ds, app, floor) {
+async function prepare(ds: Dataset, app: { base: string }): Promise<BenchContext> {
   BASE = app.base;
   const owner = new pg.Pool({ connectionString: ds.url, max: 2 });
   const largest = () =>
-    owner.query(
+    owner.query<{ id: string; email: string; clients: number }>(
       `SELECT u.id, u.email, count(*)::int AS clients FROM app_user u JOIN client c ON c.therapist_id = u.id AND c.status <> 'DISCHARGED'
         WHERE u.practice_id = $1 GROUP BY u.id, u.email ORDER BY clients DESC, u.id LIMIT 1`,
       [ds.practiceId],
@@ -263,16 +321,18 @@ async function prepare(ds, app, floor) {
   }
   const {
     rows: [longest],
-  } = await owner.query(
+  } = await owner.query<{ id: string; therapist_id: string; moods: number }>(
     `SELECT c.id, c.therapist_id, count(m.*)::int AS moods FROM client c JOIN mood_entry m ON m.client_id = c.id
       WHERE c.practice_id = $1 GROUP BY c.id, c.therapist_id ORDER BY moods DESC, c.id LIMIT 1`,
     [ds.practiceId],
   );
   const {
     rows: [timelineTherapist],
-  } = await owner.query(`SELECT email FROM app_user WHERE id = $1`, [longest.therapist_id]);
-  const hash = (await owner.query(`SELECT password_hash FROM app_user WHERE id = $1`, [t.id])).rows[0].password_hash;
-  const { rows: clients } = await owner.query(
+  } = await owner.query<{ email: string }>(`SELECT email FROM app_user WHERE id = $1`, [longest.therapist_id]);
+  const hash = (
+    await owner.query<{ password_hash: string }>(`SELECT password_hash FROM app_user WHERE id = $1`, [t.id])
+  ).rows[0].password_hash;
+  const { rows: clients } = await owner.query<{ id: string; assignment_id: string }>(
     `SELECT c.id, a.id AS assignment_id FROM client c
        JOIN LATERAL (SELECT id FROM homework_assignment WHERE client_id = c.id ORDER BY assigned_on DESC LIMIT 1) a ON true
       WHERE c.practice_id = $1 AND c.status = 'ACTIVE' ORDER BY c.id LIMIT 64`,
@@ -290,16 +350,16 @@ async function prepare(ds, app, floor) {
   if (forgotten > 0) log(`  removed ${forgotten} rows left by earlier submission runs`);
   const {
     rows: [m],
-  } = await owner.query(`SELECT id, email FROM app_user WHERE practice_id = $1 AND role = 'MANAGER' LIMIT 1`, [
-    ds.practiceId,
-  ]);
+  } = await owner.query<{ id: string; email: string }>(
+    `SELECT id, email FROM app_user WHERE practice_id = $1 AND role = 'MANAGER' LIMIT 1`,
+    [ds.practiceId],
+  );
   await owner.end();
   const therapistCookie = await login(t.email);
   const managerCookie = await login(m.email);
   const timelineCookie = longest.therapist_id === t.id ? therapistCookie : await login(timelineTherapist.email);
-  const clientCookies = [];
+  const clientCookies: string[] = [];
   for (const c of clients) clientCookies.push(await login(benchEmail(c.id)));
-  void floor;
   return {
     url: ds.url,
     practiceId: ds.practiceId,
@@ -328,7 +388,13 @@ const TIMELINE_QUERY = `query($id: ID!) { client(id: $id) { id code therapistNam
   homework { id title reports { localDate status } } weeklyHomeworkAdherence { weekStart adherence }
   goals { id title ratings { rating ratedAt } } flags { id kind status openedAt } episodes { startedOn endedOn } } }`;
 
-async function inTenant(floor, practiceId, userId, role, work) {
+async function inTenant<T>(
+  floor: pg.Pool,
+  practiceId: string,
+  userId: string,
+  role: Role,
+  work: (c: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const c = await floor.connect();
   try {
     await c.query('BEGIN');
@@ -347,7 +413,7 @@ async function inTenant(floor, practiceId, userId, role, work) {
   }
 }
 
-function floorCaseload(floor, ctx) {
+function floorCaseload(floor: pg.Pool, ctx: BenchContext): Promise<void> {
   return inTenant(floor, ctx.practiceId, ctx.therapistId, 'THERAPIST', async (c) => {
     await c.query(CASELOAD_SQL, [ctx.therapistId]);
     await c.query(`SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.status <> 'RESOLVED' AND c.therapist_id = $1`, [
@@ -357,7 +423,7 @@ function floorCaseload(floor, ctx) {
 }
 
 /** The whole timeline as one hand-written statement. */
-function floorTimeline(floor, ctx) {
+function floorTimeline(floor: pg.Pool, ctx: BenchContext): Promise<pg.QueryResult> {
   return inTenant(floor, ctx.practiceId, ctx.timelineTherapistId, 'THERAPIST', (c) =>
     c.query(
       `SELECT json_build_object(
@@ -383,9 +449,9 @@ const REPORT_QUERY = `query($i: PracticeReportInput!) { practiceReport(input: $i
   funnel { practiceRate points { therapistId n rate } limits { n lower95 upper95 lower998 upper998 } } } }`;
 
 /** The report's own two statements through pg: the database part of the work. */
-function floorReport(floor, ctx, from, to) {
+function floorReport(floor: pg.Pool, ctx: BenchContext, from: string, to: string): Promise<void> {
   return inTenant(floor, ctx.practiceId, ctx.managerId, 'MANAGER', async (c) => {
-    const { rows } = await c.query(ENDED_EPISODES_SQL, [from, to, false]);
+    const { rows } = await c.query<{ therapistId: string }>(ENDED_EPISODES_SQL, [from, to, false]);
     const therapists = [...new Set(rows.map((r) => r.therapistId))];
     await c.query(REFERRALS_AND_THERAPISTS_SQL, [from, to, therapists]);
   });
@@ -396,8 +462,8 @@ function floorReport(floor, ctx, from, to) {
  * is every live postgres process's own time plus the time of the backends that already exited (the
  * postmaster's reaped-children counters): pooled connections come and go during a run.
  */
-function cpuSnapshot() {
-  const fields = (pid) => {
+function cpuSnapshot(): CpuSeconds {
+  const fields = (pid: number | string | undefined): number[] | null => {
     try {
       return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').map(Number);
     } catch {
@@ -405,8 +471,8 @@ function cpuSnapshot() {
     }
   };
   // utime, stime, cutime, cstime: fields 14-17 of stat, in clock ticks of 1/100 s.
-  const own = (f) => (f ? (f[11] + f[12]) / 100 : 0);
-  const reaped = (f) => (f ? (f[13] + f[14]) / 100 : 0);
+  const own = (f: number[] | null): number => (f ? (f[11] + f[12]) / 100 : 0);
+  const reaped = (f: number[] | null): number => (f ? (f[13] + f[14]) / 100 : 0);
   let postgres = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     let comm;
@@ -423,19 +489,26 @@ function cpuSnapshot() {
   return { server: child ? own(fields(child.pid)) : 0, postgres, bench: (self.user + self.system) / 1e6 };
 }
 
-async function timed(fn) {
+async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
 
-async function measure(workload, months, _ctx, ours, floor, extra = {}, iterations = N) {
+async function measure(
+  workload: string,
+  months: number,
+  ours: () => Promise<unknown>,
+  floor: () => Promise<unknown>,
+  extra: Record<string, string | number> = {},
+  iterations = N,
+): Promise<void> {
   for (let i = 0; i < Math.min(5, iterations); i++) {
     await ours();
     await floor();
   }
-  const a = [];
-  const b = [];
+  const a: number[] = [];
+  const b: number[] = [];
   const before = cpuSnapshot();
   for (let i = 0; i < iterations; i++) {
     // Interleaved, so both see the same cache and machine state.
@@ -444,7 +517,7 @@ async function measure(workload, months, _ctx, ours, floor, extra = {}, iteratio
   }
   // Only our path uses the server, so its CPU over the loop is ours alone.
   const serverCpuMs = ((cpuSnapshot().server - before.server) * 1000) / iterations;
-  const row = {
+  const row: ResultRow = {
     workload,
     size: SIZE,
     months,
@@ -462,9 +535,10 @@ async function measure(workload, months, _ctx, ours, floor, extra = {}, iteratio
 }
 
 /** Mixed submissions (alliance via homework/mood/questionnaire) at concurrency 16, ours vs raw inserts. */
-async function submissions(ctx, floor) {
+async function submissions(ctx: BenchContext, floor: pg.Pool): Promise<void> {
   const CONCURRENCY = 16;
-  const ops = [
+  type Submit = (c: BenchClient) => Promise<unknown>;
+  const ops: Submit[] = [
     (c) =>
       gql(c.cookie, 'mutation($i: ReportHomeworkInput!) { reportHomework(input: $i) { id } }', {
         i: { assignmentId: c.assignmentId, status: 'DONE', idempotencyKey: randomUUID() },
@@ -478,7 +552,7 @@ async function submissions(ctx, floor) {
         i: { rating: 6, idempotencyKey: randomUUID() },
       }),
   ];
-  const floorOps = [
+  const floorOps: Submit[] = [
     (c) =>
       inTenant(floor, ctx.practiceId, c.id, 'CLIENT', (db) =>
         db.query(
@@ -501,8 +575,8 @@ async function submissions(ctx, floor) {
         ),
       ),
   ];
-  const run = async (list) => {
-    const lat = [];
+  const run = async (list: Submit[]) => {
+    const lat: number[] = [];
     let n = 0;
     const deadline = Date.now() + SUBMIT_SECONDS * 1000;
     const started = Date.now();
@@ -521,7 +595,8 @@ async function submissions(ctx, floor) {
     );
     const after = cpuSnapshot();
     // CPU milliseconds per submission in each process: on a shared 2-core machine they compete.
-    const cpu = Object.fromEntries(Object.keys(after).map((k) => [k, r2((1000 * (after[k] - before[k])) / n)]));
+    const perSubmission = (k: keyof CpuSeconds) => r2((1000 * (after[k] - before[k])) / n);
+    const cpu = { server: perSubmission('server'), postgres: perSubmission('postgres'), bench: perSubmission('bench') };
     return { lat, perSecond: n / ((Date.now() - started) / 1000), cpu };
   };
   const stats = values.statements ? await statementStats(ctx.url) : undefined;
@@ -532,7 +607,17 @@ async function submissions(ctx, floor) {
   const owner = new pg.Pool({ connectionString: ctx.url, max: 1 });
   await forgetBenchWrites(owner, ctx.practiceId);
   await owner.end();
-  const row = {
+  const extra = {
+    ours_per_second: Math.round(ours.perSecond),
+    floor_per_second: Math.round(raw.perSecond),
+    seconds: SUBMIT_SECONDS,
+    cpu_ms_per_submission_server: ours.cpu.server,
+    cpu_ms_per_submission_postgres: ours.cpu.postgres,
+    cpu_ms_per_submission_bench: ours.cpu.bench,
+    floor_cpu_ms_per_submission_postgres: raw.cpu.postgres,
+    floor_cpu_ms_per_submission_bench: raw.cpu.bench,
+  };
+  const row: ResultRow = {
     workload: 'mixed submissions (c=16)',
     size: SIZE,
     months: 24,
@@ -541,31 +626,28 @@ async function submissions(ctx, floor) {
     floor_p50_ms: r2(pct(raw.lat, 50)),
     floor_p95_ms: r2(pct(raw.lat, 95)),
     ratio_p95: r2(pct(ours.lat, 95) / pct(raw.lat, 95)),
-    extra: {
-      ours_per_second: Math.round(ours.perSecond),
-      floor_per_second: Math.round(raw.perSecond),
-      seconds: SUBMIT_SECONDS,
-      cpu_ms_per_submission_server: ours.cpu.server,
-      cpu_ms_per_submission_postgres: ours.cpu.postgres,
-      cpu_ms_per_submission_bench: ours.cpu.bench,
-      floor_cpu_ms_per_submission_postgres: raw.cpu.postgres,
-      floor_cpu_ms_per_submission_bench: raw.cpu.bench,
-    },
+    extra,
   };
   results.push(row);
   log(
-    `  submissions: ours ${row.extra.ours_per_second}/s (p95 ${row.ours_p95_ms} ms) | floor ${row.extra.floor_per_second}/s (p95 ${row.floor_p95_ms} ms)`,
+    `  submissions: ours ${extra.ours_per_second}/s (p95 ${row.ours_p95_ms} ms) | floor ${extra.floor_per_second}/s (p95 ${row.floor_p95_ms} ms)`,
   );
 }
 
-async function statementStats(url) {
+async function statementStats(url: string) {
   const owner = new pg.Client({ connectionString: url });
   await owner.connect();
   await owner.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   return {
     reset: () => owner.query('SELECT pg_stat_statements_reset()'),
-    async print(requests) {
-      const { rows } = await owner.query(
+    async print(requests: number): Promise<void> {
+      const { rows } = await owner.query<{
+        calls: string;
+        ms: number;
+        plan_ms: number;
+        toplevel: boolean;
+        query: string;
+      }>(
         `SELECT calls, total_exec_time AS ms, total_plan_time AS plan_ms, toplevel, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
            FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30`,
       );
@@ -580,19 +662,15 @@ async function statementStats(url) {
   };
 }
 
-function report() {
-  const growth = ['caseload', 'client timeline']
-    .map((w) => {
-      const full = results.find((r) => r.workload === w && r.months === 24);
-      const short = results.find((r) => r.workload === w && r.months === 6);
-      return full && short
-        ? { workload: `${w} growth 6 -> 24 months`, ratio_p95: r2(full.ours_p95_ms / short.ours_p95_ms) }
-        : null;
-    })
-    .filter(Boolean);
-  for (const g of growth) {
-    const full = results.find((r) => `${r.workload} growth 6 -> 24 months` === g.workload);
-    full.extra.growth_ratio_p95 = g.ratio_p95;
+function report(): void {
+  const growth: { workload: string; ratio_p95: number }[] = [];
+  for (const w of ['caseload', 'client timeline']) {
+    const full = results.find((r) => r.workload === w && r.months === 24);
+    const short = results.find((r) => r.workload === w && r.months === 6);
+    if (!full || !short) continue;
+    const ratio = r2(full.ours_p95_ms / short.ours_p95_ms);
+    growth.push({ workload: `${w} growth 6 -> 24 months`, ratio_p95: ratio });
+    full.extra.growth_ratio_p95 = ratio;
   }
   const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
   mkdirSync(out, { recursive: true });
@@ -618,29 +696,30 @@ function report() {
 }
 
 // The same cluster and database names as `node db/dist/generate/cli.js`, so either can create them.
-let server;
-let child;
+let server: EmbeddedServer;
+let child: ChildProcess | undefined;
 const dataDir = join(ROOT, '.data', `bench-${SIZE}-${SEED}`, 'pg');
-async function main() {
+async function main(): Promise<void> {
   server = await startEmbeddedPostgres({ dataDir });
   try {
-    const datasets = { full: await dataset(24) };
-    if (!values['skip-growth']) datasets.short = await dataset(6);
+    // The full history first: the fixed-cost, report and submission workloads run on it only.
+    const datasets = [await dataset(24)];
+    if (!values['skip-growth']) datasets.push(await dataset(6));
 
-    for (const [label, ds] of Object.entries(datasets)) {
-      const months = label === 'full' ? 24 : 6;
+    for (const ds of datasets) {
+      const { months } = ds;
+      const full = months === 24;
       const app = await startApp(ds.url);
       const floor = new pg.Pool({ connectionString: appRoleUrl(ds.url, APP_PASSWORD), max: 20 });
       floor.on('error', () => undefined); // idle clients see the server stop at the end
-      const ctx = await prepare(ds, app, floor);
+      const ctx = await prepare(ds, app);
       log(`measuring ${SIZE} (${months} months of history)`);
-      if (ONLY.has('overhead') && label === 'full') {
+      if (ONLY.has('overhead') && full) {
         // The fixed cost of one request (HTTP, GraphQL, session check, RLS-bound transaction) against
         // a one-row read in a tenant transaction: what every other ratio carries on top of its SQL.
         await measure(
           'request overhead (me)',
           months,
-          ctx,
           () => gql(ctx.therapistCookie, '{ me { id role } }'),
           () =>
             inTenant(floor, ctx.practiceId, ctx.therapistId, 'THERAPIST', (c) =>
@@ -652,7 +731,6 @@ async function main() {
         await measure(
           `caseload`,
           months,
-          ctx,
           () => gql(ctx.therapistCookie, CASELOAD_QUERY),
           () => floorCaseload(floor, ctx),
           {
@@ -663,19 +741,17 @@ async function main() {
         await measure(
           `client timeline`,
           months,
-          ctx,
           () => gql(ctx.timelineCookie, TIMELINE_QUERY, { id: ctx.timelineClientId }),
           () => floorTimeline(floor, ctx),
           { moodEntries: ctx.timelineMoods },
         );
-      if (label === 'full') {
+      if (full) {
         const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
         const to = new Date().toISOString().slice(0, 10);
         if (ONLY.has('report'))
           await measure(
             'practice report (12 months)',
             months,
-            ctx,
             () => gql(ctx.managerCookie, REPORT_QUERY, { i: { from, to } }),
             () => floorReport(floor, ctx, from, to),
             { from, to },

@@ -1,9 +1,10 @@
 // Bounded loopback load test: mixed client submissions and therapist caseload reads against the
 // built app on its own embedded PostgreSQL, then a row count to prove no submission was lost.
-// Usage: node tests/load/load.mjs [--seconds 60] [--concurrency 16]   (after `npx tsc -b`)
+// Usage: node tests/load/load.ts [--seconds 60] [--concurrency 16]   (after `npx tsc -b`)
 // Exits non-zero on any error or lost submission. Traffic goes to 127.0.0.1 only.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -44,38 +45,39 @@ try {
     logger: new CairnLogger({ write: () => {} }),
   });
   await cairn.app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${cairn.app.getHttpServer().address().port}`;
+  const base = `http://127.0.0.1:${(cairn.app.getHttpServer().address() as AddressInfo).port}`;
 
-  const post = async (cookie, query, variables) => {
+  const post = async (cookie: string | null, query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { errors?: { message: string }[] };
     return { status: res.status, body, setCookie: res.headers.get('set-cookie') };
   };
-  const login = async (email) => {
+  const login = async (email: string): Promise<string> => {
     const r = await post(null, 'mutation($e: String!) { login(email: $e, password: "load-password") { id } }', {
       e: email,
     });
     if (r.body.errors) throw new Error(`login ${email}: ${r.body.errors[0].message}`);
+    if (!r.setCookie) throw new Error(`login ${email}: no session cookie`);
     return r.setCookie.split(';')[0];
   };
   const clientCookies = await Promise.all(seeded.clients.map((c) => login(c.email)));
   const therapistCookies = await Promise.all(seeded.therapists.map((t) => login(t)));
 
   const ok = { reportHomework: 0, submitQuestionnaire: 0, logMood: 0, caseload: 0 };
-  const errors = [];
+  const errors: { op: keyof typeof ok; status: number; error?: string }[] = [];
   let requests = 0;
   const deadline = Date.now() + SECONDS * 1000;
-  const pick = (n) => Math.floor(Math.random() * n);
-  async function worker() {
+  const pick = (n: number): number => Math.floor(Math.random() * n);
+  async function worker(): Promise<void> {
     while (Date.now() < deadline) {
       const roll = Math.random();
       const i = pick(CLIENTS);
-      let op;
-      let r;
+      let op: keyof typeof ok;
+      let r: Awaited<ReturnType<typeof post>>;
       if (process.env.LOAD_ONLY_ME) {
         op = 'caseload';
         r = await post(clientCookies[i], '{ me { id } }');
@@ -111,8 +113,8 @@ try {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const elapsed = (Date.now() - started) / 1000;
 
-  const count = async (sql) => Number((await owner.query(sql)).rows[0].n);
   const owner = new pg.Pool({ connectionString: ownerUrl });
+  const count = async (sql: string): Promise<number> => Number((await owner.query<{ n: string }>(sql)).rows[0].n);
   const homeworkRows = await count(`SELECT count(*) AS n FROM homework_report`);
   const questionnaireRows = await count(`SELECT count(*) AS n FROM measure_response WHERE instrument_code = 'GAD7'`);
   const keys = await count(`SELECT count(*) AS n FROM idempotency_key`);
@@ -140,36 +142,38 @@ try {
 }
 
 /** One practice: therapists, clients with sign-ins, open episodes, rollups, and one daily homework each. */
-async function seed(url) {
+async function seed(
+  url: string,
+): Promise<{ therapists: string[]; clients: { email: string; assignmentId: string }[] }> {
   const pool = new pg.Pool({ connectionString: url });
   const pw = await hash('load-password');
   const {
     rows: [p],
-  } = await pool.query(`INSERT INTO practice (name) VALUES ('Load test practice') RETURNING id`);
-  const therapists = [];
-  const therapistIds = [];
+  } = await pool.query<{ id: string }>(`INSERT INTO practice (name) VALUES ('Load test practice') RETURNING id`);
+  const therapists: string[] = [];
+  const therapistIds: string[] = [];
   for (let t = 0; t < THERAPISTS; t++) {
     const email = `load-t${t}@load.test`;
-    const { rows } = await pool.query(
+    const { rows } = await pool.query<{ id: string }>(
       `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'THERAPIST', $4) RETURNING id`,
       [p.id, email, pw, `Therapist ${t}`],
     );
     therapists.push(email);
     therapistIds.push(rows[0].id);
   }
-  const clients = [];
+  const clients: { email: string; assignmentId: string }[] = [];
   for (let c = 0; c < CLIENTS; c++) {
     const email = `load-c${c}@load.test`;
     const therapistId = therapistIds[c % THERAPISTS];
     const {
       rows: [u],
-    } = await pool.query(
+    } = await pool.query<{ id: string }>(
       `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'CLIENT', $4) RETURNING id`,
       [p.id, email, pw, `Client ${c}`],
     );
     const {
       rows: [client],
-    } = await pool.query(
+    } = await pool.query<{ id: string }>(
       `INSERT INTO client (practice_id, therapist_id, user_id, code, timezone) VALUES ($1, $2, $3, $4, 'Europe/London') RETURNING id`,
       [p.id, therapistId, u.id, `LOAD-${c}`],
     );
@@ -184,7 +188,7 @@ async function seed(url) {
     ]);
     const {
       rows: [a],
-    } = await pool.query(
+    } = await pool.query<{ id: string }>(
       `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, created_by)
        VALUES ($1, $2, 'Daily practice', 'DAILY', current_date - 7, $3) RETURNING id`,
       [p.id, client.id, therapistId],
