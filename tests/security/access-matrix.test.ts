@@ -150,6 +150,17 @@ const OPERATIONS: Record<string, Operation> = {
       variables: { i: { code: `MX-${++codeSeq}`, timezone: 'Europe/London', therapistId: f.a.therapistIds[0] } },
     }),
   },
+  updateClient: {
+    allowed: ['manager', 'therapist'],
+    call: async (f) => ({
+      query: 'mutation($i: UpdateClientInput!) { updateClient(input: $i) { id } }',
+      variables: { i: { clientId: clientA(f), displayName: 'Renamed in the matrix' } },
+    }),
+  },
+  timeZones: {
+    allowed: ['manager', 'therapist', 'otherTherapist', 'otherPractice'],
+    call: async () => ({ query: '{ timeZones }' }),
+  },
   startEpisode: {
     allowed: ['therapist'],
     allowedOutcome: 'BAD_USER_INPUT', // the client already has an open episode: access passed, the rule refused

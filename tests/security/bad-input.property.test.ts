@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { gql, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { createPractice, newKey, TEST_PASSWORD, type PracticeFixture } from '../support/fixtures.js';
+import { isTimeZone } from '../../backend/src/common/validation.js';
 
 type Agent = Awaited<ReturnType<typeof signIn>>;
 
@@ -37,19 +38,131 @@ const badId = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constantFrom('00000000-0000-0000-0000-00000000000g', "1' OR '1'='1", ''),
 );
+/** Text PostgreSQL cannot store: a NUL character or an unpaired UTF-16 surrogate somewhere in it. */
+const unstorable = fc
+  .tuple(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF'),
+    fc.string({ maxLength: 20 }),
+  )
+  .map(([before, bad, after]) => `${before}${bad}${after}`);
+/**
+ * Names Node's Intl accepts and PostgreSQL's AT TIME ZONE refuses (ICU keeps aliases tzdata dropped,
+ * and Java-style three-letter ids); beforeAll keeps those this Node still accepts.
+ */
+const NODE_ONLY_ZONES = [
+  'US/Pacific-New',
+  'Canada/East-Saskatchewan',
+  'AET',
+  'AGT',
+  'BET',
+  'CAT',
+  'CNT',
+  'CTT',
+  'ECT',
+  'IET',
+  'MIT',
+  'NET',
+  'PLT',
+  'PNT',
+  'PRT',
+  'SST',
+  'VST',
+];
+const nodeOnlyZones: string[] = [];
+const nodeOnlyZone = fc.constantFrom(...NODE_ONLY_ZONES).filter((z) => nodeOnlyZones.includes(z));
+
 const badDate = fc.oneof(
   fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01', 'yesterday', ''),
   fc.string({ maxLength: 12 }),
 );
 
+type Caller = 'therapist' | 'client' | 'manager';
+
 interface Case {
   name: string;
-  as: 'therapist' | 'client';
+  as: Caller;
   field: string;
-  doc: string;
-  input: (bad: unknown, f: PracticeFixture, ids: Record<string, string>) => Record<string, unknown>;
+  /** Variables are passed as `$i`; ids are known once the practice exists. */
+  doc: string | ((ids: Record<string, string>) => string);
+  input: (bad: unknown, f: PracticeFixture, ids: Record<string, string>) => unknown;
   bad: fc.Arbitrary<unknown>;
 }
+
+/** [operation, caller, text field, input type, selection, the rest of a valid input]. */
+type TextCase = [
+  string,
+  Caller,
+  string,
+  string,
+  string,
+  (f: PracticeFixture, ids: Record<string, string>) => Record<string, unknown>,
+];
+const TEXT_CASES: TextCase[] = [
+  ['logMood', 'client', 'note', 'LogMoodInput', 'entry { id }', () => ({ rating: 5, idempotencyKey: newKey() })],
+  ['logMood', 'client', 'idempotencyKey', 'LogMoodInput', 'entry { id }', () => ({ rating: 5 })],
+  [
+    'submitQuestionnaire',
+    'client',
+    'instrumentCode',
+    'SubmitQuestionnaireInput',
+    'response { id }',
+    () => ({ answers: [0, 0, 0, 0, 0, 0, 0], idempotencyKey: newKey() }),
+  ],
+  [
+    'submitAllianceRating',
+    'client',
+    'comment',
+    'SubmitAllianceRatingInput',
+    'response { id }',
+    (_f, ids) => ({ sessionId: ids.session, answers: [9, 9, 9, 9], idempotencyKey: newKey() }),
+  ],
+  [
+    'reportHomework',
+    'client',
+    'note',
+    'ReportHomeworkInput',
+    'id',
+    (_f, ids) => ({ assignmentId: ids.assignment, status: 'DONE', idempotencyKey: newKey() }),
+  ],
+  [
+    'assignHomework',
+    'therapist',
+    'title',
+    'AssignHomeworkInput',
+    'id',
+    (f) => ({ clientId: f.clientIds[0], frequency: 'DAILY' }),
+  ],
+  [
+    'assignHomework',
+    'therapist',
+    'instructions',
+    'AssignHomeworkInput',
+    'id',
+    (f) => ({ clientId: f.clientIds[0], title: 'x', frequency: 'DAILY' }),
+  ],
+  ['setGoal', 'therapist', 'title', 'SetGoalInput', 'id', (f) => ({ clientId: f.clientIds[0] })],
+  ['createClient', 'therapist', 'displayName', 'CreateClientInput', 'id', () => ({ code: 'PB-NUL', timezone: 'UTC' })],
+  ['createClient', 'therapist', 'code', 'CreateClientInput', 'id', () => ({ timezone: 'UTC' })],
+  ['updateClient', 'therapist', 'displayName', 'UpdateClientInput', 'id', (f) => ({ clientId: f.clientIds[0] })],
+  [
+    'scheduleSession',
+    'therapist',
+    'clientId',
+    'ScheduleSessionInput',
+    'id',
+    () => ({ scheduledAt: new Date().toISOString() }),
+  ],
+  ['scheduleSession', 'therapist', 'scheduledAt', 'ScheduleSessionInput', 'id', (f) => ({ clientId: f.clientIds[0] })],
+  [
+    'endEpisode',
+    'therapist',
+    'endedOn',
+    'EndEpisodeInput',
+    'id',
+    (_f, ids) => ({ episodeId: ids.episode, endReason: 'OTHER' }),
+  ],
+];
 
 const CASES: Case[] = [
   {
@@ -149,6 +262,64 @@ const CASES: Case[] = [
     ),
   },
   {
+    name: 'createClient',
+    as: 'therapist',
+    field: 'timezone',
+    doc: 'mutation($i: CreateClientInput!) { createClient(input: $i) { id } }',
+    input: (v) => ({ code: `PB-${newKey().slice(-8)}`, timezone: v }),
+    bad: nodeOnlyZone,
+  },
+  {
+    name: 'updateClient',
+    as: 'therapist',
+    field: 'timezone',
+    doc: 'mutation($i: UpdateClientInput!) { updateClient(input: $i) { id } }',
+    input: (v, f) => ({ clientId: f.clientIds[0], timezone: v }),
+    bad: fc.oneof(nodeOnlyZone, fc.constantFrom('Mars/Base', 'UTC+25', 'america/new_york')),
+  },
+  // NUL characters and lone surrogates: every kind of text argument, in every role's mutations.
+  ...TEXT_CASES.map(([name, as, field, type, selection, rest]): Case => ({
+    name,
+    as,
+    field,
+    doc: `mutation($i: ${type}!) { ${name}(input: $i) { ${selection} } }`,
+    input: (v, f, ids) => ({ ...rest(f, ids), [field]: v }),
+    bad: unstorable,
+  })),
+  {
+    name: 'acknowledgeFlag',
+    as: 'therapist',
+    field: 'note',
+    doc: (ids) => `mutation($i: String!) { acknowledgeFlag(id: "${ids.flag}", note: $i) { id } }`,
+    input: (v) => v,
+    bad: unstorable,
+  },
+  {
+    name: 'addPracticeInstrument',
+    as: 'manager',
+    field: 'definition',
+    doc: 'mutation($i: String!) { addPracticeInstrument(definition: $i) { code } }',
+    input: (v) => v,
+    // The raw character inside the JSON text, as a careless client would send it.
+    bad: unstorable.map((text) => `{"code": "NUL1", "version": "1", "title": "${text}"}`),
+  },
+  {
+    name: 'login',
+    as: 'client',
+    field: 'email',
+    doc: 'mutation($i: String!) { login(email: $i, password: "correct horse battery") { id } }',
+    input: (v) => v,
+    bad: unstorable,
+  },
+  {
+    name: 'ratingLink',
+    as: 'client',
+    field: 'token',
+    doc: 'query($i: String!) { ratingLink(token: $i) { therapistFirstName } }',
+    input: (v) => v,
+    bad: unstorable,
+  },
+  {
     name: 'submitAllianceRating',
     as: 'client',
     field: 'answers',
@@ -165,7 +336,7 @@ const CASES: Case[] = [
 describe('bad input never writes and never fails with a 500 (property-based)', () => {
   let app: TestApp;
   let f: PracticeFixture;
-  const agents = {} as Record<'therapist' | 'client', Agent>;
+  const agents = {} as Record<Caller, Agent>;
   const ids: Record<string, string> = {};
 
   async function snapshot(): Promise<Record<string, number>> {
@@ -178,6 +349,13 @@ describe('bad input never writes and never fails with a 500 (property-based)', (
     f = await createPractice(app.db.owner, 'prop', { therapists: 1, clientsPerTherapist: 1 });
     agents.therapist = await signIn(app, f.emails.therapists[0], TEST_PASSWORD);
     agents.client = await signIn(app, f.emails.clients[0], TEST_PASSWORD);
+    agents.manager = await signIn(app, f.emails.manager, TEST_PASSWORD);
+    const { rows: zones } = await app.db.owner.query<{ name: string }>(`SELECT name FROM pg_timezone_names`);
+    const postgres = new Set(zones.map((z) => z.name));
+    for (const zone of NODE_ONLY_ZONES) {
+      if (isTimeZone(zone) && !postgres.has(zone)) nodeOnlyZones.push(zone);
+    }
+    expect(nodeOnlyZones.length).toBeGreaterThanOrEqual(5);
     const q = (sql: string, p: unknown[]) => app.db.owner.query(sql, p).then((r) => r.rows[0].id as string);
     ids.assignment = await q(
       `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, created_by) VALUES ($1,$2,'x','DAILY',current_date,$3) RETURNING id`,
@@ -187,6 +365,11 @@ describe('bad input never writes and never fails with a 500 (property-based)', (
       `INSERT INTO goal (practice_id, client_id, title, created_by) VALUES ($1,$2,'x',$3) RETURNING id`,
       [f.practiceId, f.clientIds[0], f.therapistIds[0]],
     );
+    ids.flag = await q(
+      `INSERT INTO flag (practice_id, client_id, kind, severity, evidence, rule_version) VALUES ($1,$2,'STALLED','MEDIUM','{}','t') RETURNING id`,
+      [f.practiceId, f.clientIds[0]],
+    );
+    ids.episode = await q(`SELECT id FROM episode WHERE client_id = $1`, [f.clientIds[0]]);
     ids.session = await q(
       `INSERT INTO therapy_session (practice_id, client_id, episode_id, therapist_id, scheduled_at, number)
        SELECT $1, $2, id, $3, now(), 1 FROM episode WHERE client_id = $2 RETURNING id`,
@@ -199,7 +382,8 @@ describe('bad input never writes and never fails with a 500 (property-based)', (
     await fc.assert(
       fc.asyncProperty(c.bad, async (bad) => {
         const before = await snapshot();
-        const res = await gql(agents[c.as], c.doc, { i: c.input(bad, f, ids) });
+        const doc = typeof c.doc === 'string' ? c.doc : c.doc(ids);
+        const res = await gql(agents[c.as], doc, { i: c.input(bad, f, ids) });
         expect(res.status).not.toBe(500);
         const error = res.errors?.[0];
         expect(error?.extensions?.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
