@@ -346,6 +346,16 @@ describe('clinical data that cannot be malformed', () => {
       expect(await written()).toEqual(before);
       const { rows: flag } = await app.db.owner.query(`SELECT status FROM flag WHERE id = $1`, [flagId]);
       expect(flag[0].status).toBe('OPEN');
+      // JSON inside a text argument: its \u0000 escape is a NUL once parsed (jsonb refuses it: a 500 before).
+      const definition = JSON.stringify({ code: 'NULX', version: '1', title: 'before\u0000after' });
+      expect(definition).toContain('\\u0000');
+      const json = await gql(manager, `mutation($d: String!) { addPracticeInstrument(definition: $d) { code } }`, {
+        d: definition,
+      });
+      expect(json.errors?.[0].extensions).toEqual(
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'definition.title' }),
+      );
+      expect(await countRows(app.db.owner, 'practice_instrument')).toBe(0);
       // A well-formed pair (an emoji) is text like any other.
       const emoji = await gql(clientAgent, MOOD, { i: { rating: 5, note: 'better 😀', idempotencyKey: newKey() } });
       expect(emoji.errors).toBeUndefined();

@@ -28,7 +28,7 @@ import { RateLimiter } from '../modules/auth/rate-limiter.js';
 import { PUBLIC_ERROR_CODES } from './errors.js';
 import type { CairnLogger } from './logger.js';
 import type { RequestContext } from './request-context.js';
-import { isRealDate, isStorableText } from './validation.js';
+import { isRealDate, isStorableText, unstorableTextPath } from './validation.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -148,20 +148,9 @@ function unstorableTextField(document: DocumentNode, variables: Record<string, u
   };
   visit(document, { Argument: (node) => walkLiteral(node.value, [node.name.value]) });
   if (found) return found;
-  // Iterative, so a deeply nested variable cannot exhaust the stack.
-  const pending: [unknown, (string | number)[]][] = Object.entries(variables).map(([name, value]) => [
-    value,
-    usedAs.get(name) ?? [name],
-  ]);
-  while (pending.length > 0) {
-    const [value, path] = pending.pop()!;
-    if (typeof value === 'string') {
-      if (!isStorableText(value)) return fieldOf(path);
-    } else if (Array.isArray(value)) {
-      value.forEach((v, i) => pending.push([v, [...path, i]]));
-    } else if (value !== null && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) pending.push([v, [...path, key]]);
-    }
+  for (const [name, value] of Object.entries(variables)) {
+    const path = unstorableTextPath(value, usedAs.get(name) ?? [name]);
+    if (path) return fieldOf(path);
   }
   return null;
 }

@@ -96,6 +96,44 @@ export function isStorableText(value: string): boolean {
   return !UNSTORABLE_TEXT.test(value);
 }
 
+/**
+ * The path to the first unstorable string (or object key) in a parsed value such as GraphQL
+ * variables or JSON; null when there is none. Iterative, so deep nesting cannot exhaust the stack.
+ */
+export function unstorableTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  const pending: [unknown, (string | number)[]][] = [[value, path]];
+  while (pending.length > 0) {
+    const [item, at] = pending.pop()!;
+    if (typeof item === 'string') {
+      if (!isStorableText(item)) return at;
+    } else if (Array.isArray(item)) {
+      item.forEach((v, i) => pending.push([v, [...at, i]]));
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, v] of Object.entries(item)) {
+        if (!isStorableText(key)) return [...at, key];
+        pending.push([v, [...at, key]]);
+      }
+    }
+  }
+  return null;
+}
+
+/** A JSON text argument, parsed; a string in it PostgreSQL cannot store (JSON's \u0000 escape too) is named. */
+export function parseJsonArgument(json: string, field: string, what: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw badInput(field, `${field} must be ${what}`);
+  }
+  const path = unstorableTextPath(value, [field]);
+  if (path) {
+    const named = path.join('.');
+    throw badInput(named, `${named} must not contain a NUL character or an unpaired surrogate`);
+  }
+  return value;
+}
+
 /** The earliest date a clinical record may carry (an episode's start, for one). */
 export const EARLIEST_DATE = '1900-01-01';
 

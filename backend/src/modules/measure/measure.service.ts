@@ -8,6 +8,7 @@ import {
 } from '@cairn/shared';
 import { badInput } from '../../common/errors.js';
 import type { RequestContext } from '../../common/request-context.js';
+import { parseJsonArgument } from '../../common/validation.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { SummaryService } from '../summary/summary.service.js';
 import type { MeasureResponse } from './measure.types.js';
@@ -47,12 +48,7 @@ export class MeasureService {
   }
 
   async addPracticeInstrument(ctx: RequestContext, json: string): Promise<InstrumentDefinition> {
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      throw badInput('definition', 'definition must be a JSON instrument definition');
-    }
+    const value = parseJsonArgument(json, 'definition', 'a JSON instrument definition');
     const issues = validateInstrumentDefinition(value);
     if (issues.length > 0) throw badInput(`definition.${issues[0].field}`, issues[0].message);
     const definition = value as InstrumentDefinition;
