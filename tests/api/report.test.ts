@@ -160,7 +160,8 @@ async function addEpisode(
 
 // Outcome patterns (PHQ-9 first, last; GAD-7 first, last). Caseness: PHQ-9 >= 10 or GAD-7 >= 8.
 // Reliable change: PHQ-9 6, GAD-7 4. Response: PHQ-9 falls by >= half. Remission: last PHQ-9 < 5.
-const A = { phq9: [16, 9, 4], gad7: [12, 3] }; // case; ends 4 and 3: recovered; -12 and -9: reliable improvement and recovery; 12 >= 8 response; 4 < 5 remission
+// Scores are paired on the first and last occasions (here: days) with both PHQ-9 and GAD-7.
+const A = { phq9: [16, 9, 4], gad7: [12, 5, 3] }; // case; ends 4 and 3: recovered; -12 and -9: reliable improvement and recovery; 12 >= 8 response; 4 < 5 remission
 const B = { phq9: [12, 8], gad7: [9, 6] }; // case; ends 8 < 10 and 6 < 8: recovered; -4 < 6 and -3 < 4: no reliable change; 4 < 6 no response
 const C = { phq9: [14, 13], gad7: [10, 9] }; // case; still a case at the end; no reliable change
 const D = { phq9: [10, 17], gad7: [8, 9] }; // case; +7 >= 6 on PHQ-9: reliable deterioration
@@ -216,7 +217,8 @@ describe('practice outcome report', () => {
     await addEpisode(app, p, { therapist: 1, startedOn: '2024-11-01', endedOn: '2024-12-15', attended: 3, ...F });
 
     // Homework. First A episode: a daily task set on day 1, due until day 10: a report is due on days 2-10
-    // (9 expected; nothing is due on the day a task is set), with 6 done, 2 partial, 1 not done.
+    // (9 expected; nothing is due on the day a task is set), reported on those days: 6 done, 2 partial,
+    // 1 not done. Each report counts for the due day it answers (a daily one: its own day).
     const owner = app.db.owner;
     const hw = async (
       episode: typeof firstA,
@@ -249,19 +251,19 @@ describe('practice outcome report', () => {
       }
     };
     await hw(firstA, 'DAILY', 1, 10, [
-      [1, 'DONE'],
       [2, 'DONE'],
       [3, 'DONE'],
       [4, 'DONE'],
       [5, 'DONE'],
       [6, 'DONE'],
-      [7, 'PARTIAL'],
+      [7, 'DONE'],
       [8, 'PARTIAL'],
-      [9, 'NOT_DONE'],
+      [9, 'PARTIAL'],
+      [10, 'NOT_DONE'],
     ]);
     // First B episode (the 6th of therapist 1): weekly, set on day 0, due until day 13: due on day 7 only
-    // (day 14 is past the due date): 1 expected; one done in the episode and one done 2 days after it
-    // ended (outside: not counted).
+    // (day 14 is past the due date): 1 expected; one done early (day 2, for day 7) and one done 2 days
+    // after the episode ended (a late report for the same, last due day): adherence is capped at 1.
     const firstB = await owner.query<{ client_id: string; id: string; started_on: string }>(
       `SELECT e.client_id, e.id, e.started_on FROM episode e JOIN client c ON c.id = e.client_id WHERE c.code = 'RP-006'`,
     );
@@ -453,22 +455,39 @@ describe('practice outcome report', () => {
     expect(funnel.practiceRate).toBeCloseTo(11 / 18, 10);
     // Only therapist 1 has enough data: n = 13 cases, rate 8/13.
     expect(funnel.points).toEqual([{ therapistId: p.therapistIds[0], n: 13, rate: expect.closeTo(8 / 13, 10) }]);
-    // At n = 30: 0.611111 ± 1.959964·sqrt(0.611111·0.388889/30) = ± 0.174447 and ± 3.090232·0.089005 = ± 0.275046.
+    // Exact binomial limits, Spiegelhalter (2005) interpolation, p = 11/18 = 0.611111. At n = 30:
+    // 95% upper: F(22) = 0.944001 < 0.975 <= F(23) = 0.976983, P(23) = 0.032982, α = 0.060118, (23 - α)/30 = 0.764663;
+    // 95% lower: F(12) = 0.015532 < 0.025 <= F(13) = 0.036662, P(13) = 0.021130, α = 0.551902, (13 - α)/30 = 0.414937;
+    // 99.8% upper: F(25) = 0.997801 < 0.999 <= F(26) = 0.999524, P(26) = 0.001723, α = 0.303950: 0.856535;
+    // 99.8% lower: F(9) = 0.000551 < 0.001 <= F(10) = 0.001917, P(10) = 0.001366, α = 0.671176: 0.310961.
+    // (The normal approximation gave 0.4367-0.7856 and 0.3361-0.8862.)
     const at30 = funnel.limits.find((l) => l.n === 30);
     expect(at30).toEqual({
       n: 30,
-      lower95: expect.closeTo(0.4367, 4),
-      upper95: expect.closeTo(0.7856, 4),
-      lower998: expect.closeTo(0.3361, 4),
-      upper998: expect.closeTo(0.8862, 4),
+      lower95: expect.closeTo(0.414937, 5),
+      upper95: expect.closeTo(0.764663, 5),
+      lower998: expect.closeTo(0.310961, 5),
+      upper998: expect.closeTo(0.856535, 5),
     });
+    // At the therapist's own n = 13: F(10) = 0.932258 < 0.975 <= F(11) = 0.984627, P(11) = 0.052368,
+    // α = 0.183825: upper95 = (11 - α)/13 = 0.832013; F(3) = 0.006160 < 0.025 <= F(4) = 0.026447,
+    // P(4) = 0.020287, α = 0.071318: lower95 = 0.302206. 8/13 = 0.615 sits within.
+    expect(funnel.limits.find((l) => l.n === 13)).toEqual(
+      expect.objectContaining({ lower95: expect.closeTo(0.302206, 5), upper95: expect.closeTo(0.832013, 5) }),
+    );
     expect(funnel.limits[0].n).toBe(1);
-    // Limits narrow as n grows.
-    for (let i = 1; i < funnel.limits.length; i++) {
-      expect(funnel.limits[i].upper95 - funnel.limits[i].lower95).toBeLessThanOrEqual(
-        funnel.limits[i - 1].upper95 - funnel.limits[i - 1].lower95,
-      );
-    }
+    // Limits narrow as n grows (exact limits step with the counts, so compare far-apart n).
+    // Widths: n = 1, (1 - 0.025/0.611111)/1 - 0 = 0.959091; n = 13, 0.529807; n = 30 (the last), 0.349726.
+    const width = (n: number) => {
+      const l = funnel.limits.find((limit) => limit.n === n);
+      return l ? l.upper95 - l.lower95 : NaN;
+    };
+    expect(funnel.limits.at(-1)?.n).toBe(30);
+    expect([width(1), width(13), width(30)]).toEqual([
+      expect.closeTo(0.959091, 5),
+      expect.closeTo(0.529807, 5),
+      expect.closeTo(0.349726, 5),
+    ]);
   });
 
   it('shows only the therapists asked for, with the practice figures unchanged', async () => {

@@ -47,17 +47,22 @@ export function moodSlopePerWeek(entries: readonly MoodEntry[], asOf: LocalDate,
 }
 
 /**
- * Root mean square of successive differences between consecutive entries in the window (default
- * 28 days), the instability index of Jahng, Wood & Trull (2008) Psychol Methods 13:354-375:
- * sqrt(Σ(x[i+1] - x[i])² / (n - 1)). Entries are consecutive in the series even when days apart.
- * Null with fewer than two entries.
+ * Root mean square of successive differences (RMSSD) over the window (default 28 days), the
+ * instability index of Jahng, Wood & Trull (2008) Psychol Methods 13:354-375:
+ * sqrt(Σ(x[d] - x[d-1])² / pairs), over pairs of entries on CONSECUTIVE calendar days only: a
+ * missed day breaks the pair, so a change across a gap is not read as day-to-day instability.
+ * Null when no two entries are on consecutive days.
  */
 export function moodRmssd(entries: readonly MoodEntry[], asOf: LocalDate, days = 28): number | null {
-  const ratings = moodEntriesInWindow(entries, asOf, days).map((entry) => entry.rating);
-  if (ratings.length < 2) return null;
+  const series = inWindow(entries, asOf, days);
   let squares = 0;
-  for (let i = 1; i < ratings.length; i += 1) squares += (ratings[i] - ratings[i - 1]) ** 2;
-  return Math.sqrt(squares / (ratings.length - 1));
+  let pairs = 0;
+  for (let i = 1; i < series.length; i += 1) {
+    if (series[i].day !== series[i - 1].day + 1) continue;
+    squares += (series[i].entry.rating - series[i - 1].entry.rating) ** 2;
+    pairs += 1;
+  }
+  return pairs === 0 ? null : Math.sqrt(squares / pairs);
 }
 
 /** Share of days in the window (default 28) that have an entry, from 0 to 1. */

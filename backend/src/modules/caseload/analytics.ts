@@ -8,7 +8,6 @@ import {
   severityBand,
   summarizeMood,
   trajectorySignal,
-  type HomeworkSchedule,
   type TrajectoryInstrument,
   type TrajectoryModel,
 } from '@cairn/shared';
@@ -97,6 +96,3 @@ export function moodSummary(points: { date: string; rating: number }[], today: s
     points: points.filter((p) => p.date > addDays(today, -28) && p.date <= today),
   };
 }
-
-/** A task's schedule; episode-wide counts need no report matching, so no id. */
-export type AssignmentWindow = Omit<HomeworkSchedule, 'id'>;

@@ -1,16 +1,14 @@
 import {
+  adherenceBetween,
   episodeOutcome,
-  expectedReports,
-  FUNNEL_Z_95,
-  FUNNEL_Z_998,
+  FUNNEL_COVERAGE_95,
+  FUNNEL_COVERAGE_998,
   funnelLimits,
-  homeworkAdherence,
   mean,
   prePostEffectSize,
   wilsonInterval,
   type EpisodeOutcome,
-  type HomeworkStatus,
-  type PairedScores,
+  type EpisodePairs,
 } from '@cairn/shared';
 import type { ReportInstrument } from './report.inputs.js';
 import type { EpisodeRow } from './report.sql.js';
@@ -26,44 +24,31 @@ export interface EpisodeFacts {
   row: EpisodeRow;
   /** >= 2 attended sessions. */
   finishedCourse: boolean;
-  phq9: PairedScores | null;
-  gad7: PairedScores | null;
+  /** PHQ-9 and GAD-7 at the first and last occasions with both (null without two such occasions). */
+  paired: EpisodePairs | null;
   outcome: EpisodeOutcome;
   homeworkAdherence: number | null;
   moodAdherence: number;
 }
 
-/** First and last of an episode's scores count as a pair only when they are two different responses. */
-function paired(first: number | null, last: number | null, count: number): PairedScores | null {
-  return count >= 2 && first !== null && last !== null ? { first, last } : null;
-}
-
-const REPORT_OF: Record<HomeworkStatus, { status: HomeworkStatus }> = {
-  DONE: { status: 'DONE' },
-  PARTIAL: { status: 'PARTIAL' },
-  NOT_DONE: { status: 'NOT_DONE' },
-};
-
-/** The SQL returns counts per status; the shared adherence rule takes the reports themselves. */
-function reportsOf(row: EpisodeRow): { status: HomeworkStatus }[] {
-  return [
-    ...new Array<{ status: HomeworkStatus }>(row.homeworkDone).fill(REPORT_OF.DONE),
-    ...new Array<{ status: HomeworkStatus }>(row.homeworkPartial).fill(REPORT_OF.PARTIAL),
-    ...new Array<{ status: HomeworkStatus }>(row.homeworkNotDone).fill(REPORT_OF.NOT_DONE),
-  ];
+/** The rollup's paired columns (the rollup applies jointOccasions' definition in SQL). */
+function pairedOf(row: EpisodeRow): EpisodePairs | null {
+  const { pairedPhq9First: p1, pairedPhq9Last: p2, pairedGad7First: g1, pairedGad7Last: g2 } = row;
+  return row.jointOccasions >= 2 && p1 !== null && p2 !== null && g1 !== null && g2 !== null
+    ? { phq9: { first: p1, last: p2 }, gad7: { first: g1, last: g2 } }
+    : null;
 }
 
 export function episodeFacts(row: EpisodeRow): EpisodeFacts {
-  const phq9 = paired(row.phq9First, row.phq9Last, row.phq9Count);
-  const gad7 = paired(row.gad7First, row.gad7Last, row.gad7Count);
-  const expected = expectedReports(row.assignments ?? [], row.startedOn, row.endedOn);
+  const paired = pairedOf(row);
   return {
     row,
     finishedCourse: row.attended >= 2,
-    phq9,
-    gad7,
-    outcome: episodeOutcome({ attendedSessions: row.attended, phq9, gad7 }),
-    homeworkAdherence: homeworkAdherence(reportsOf(row), expected),
+    paired,
+    outcome: episodeOutcome({ attendedSessions: row.attended, paired }),
+    // The caseload's function: each report counts for the due day it answers, within the episode.
+    homeworkAdherence:
+      adherenceBetween(row.assignments ?? [], row.homeworkReports ?? [], row.startedOn, row.endedOn)?.adherence ?? null,
     moodAdherence: row.moodDays / row.episodeDays,
   };
 }
@@ -101,11 +86,8 @@ export function outcomeFigures(
 ): OutcomeFigures {
   const finished = episodes.filter((e) => e.outcome.finished);
   const atCaseness = finished.filter((e) => e.outcome.caseness);
-  const withPhq9 = finished.filter((e) => e.phq9 !== null);
-  const changes = finished.flatMap((e) => {
-    const pair = instrument === 'PHQ9' ? e.phq9 : e.gad7;
-    return pair ? [pair] : [];
-  });
+  const withPhq9 = finished.filter((e) => e.paired !== null);
+  const changes = finished.flatMap((e) => (e.paired ? [instrument === 'PHQ9' ? e.paired.phq9 : e.paired.gad7] : []));
   const counts = {
     referrals,
     episodesEnded: episodes.length,
@@ -186,7 +168,8 @@ export function funnelSizes(max: number, steps = FUNNEL_STEPS): number[] {
 
 /**
  * Recovery rate per therapist (those with sufficient data and cases) against their number of
- * finished episodes at caseness, with limits around the practice rate out past the largest n.
+ * finished episodes at caseness, with exact binomial limits around the practice rate out past the
+ * largest n, and at each point's own n (so a point sits against its limits exactly).
  */
 export function recoveryFunnel(
   p: number | null,
@@ -199,9 +182,10 @@ export function recoveryFunnel(
   );
   if (p === null) return { practiceRate: null, points, limits: [] };
   const largest = Math.max(MIN_FINISHED_EPISODES * 2, ...points.map((pt) => pt.n * 1.2));
-  const limits: FunnelLimit[] = funnelSizes(largest).map((n) => {
-    const l95 = funnelLimits(p, n, FUNNEL_Z_95);
-    const l998 = funnelLimits(p, n, FUNNEL_Z_998);
+  const sizes = [...new Set([...funnelSizes(largest), ...points.map((pt) => pt.n)])].sort((a, b) => a - b);
+  const limits: FunnelLimit[] = sizes.map((n) => {
+    const l95 = funnelLimits(p, n, FUNNEL_COVERAGE_95);
+    const l998 = funnelLimits(p, n, FUNNEL_COVERAGE_998);
     return { n, lower95: l95.lower, upper95: l95.upper, lower998: l998.lower, upper998: l998.upper };
   });
   return { practiceRate: p, points, limits };

@@ -1,4 +1,4 @@
-import type { AssignmentWindow } from '../caseload/analytics.js';
+import type { HomeworkReportOnDay, HomeworkSchedule } from '@cairn/shared';
 
 /** One episode that ended in the period, with everything its outcome needs (from its rollup row). */
 export interface EpisodeRow {
@@ -13,19 +13,21 @@ export interface EpisodeRow {
   attended: number;
   /** Attended sessions that have an ALLIANCE4 rating. */
   ratedSessions: number;
-  phq9First: number | null;
-  phq9Last: number | null;
+  /** Occasions at which both PHQ-9 and GAD-7 were completed (jointOccasions in @cairn/shared). */
+  jointOccasions: number;
+  /** Scores at the first and last of those occasions; null unless there are two or more. */
+  pairedPhq9First: number | null;
+  pairedPhq9Last: number | null;
+  pairedGad7First: number | null;
+  pairedGad7Last: number | null;
   phq9Count: number;
-  gad7First: number | null;
-  gad7Last: number | null;
   gad7Count: number;
   allianceTotals: number[] | null;
   episodeDays: number;
   moodDays: number;
-  assignments: AssignmentWindow[] | null;
-  homeworkDone: number;
-  homeworkPartial: number;
-  homeworkNotDone: number;
+  assignments: HomeworkSchedule[] | null;
+  /** Every report of the episode's tasks, credited later to the due day each answers. */
+  homeworkReports: HomeworkReportOnDay[] | null;
 }
 
 /**
@@ -41,12 +43,13 @@ SELECT e.id AS "episodeId", c.code AS "clientCode",
        COALESCE(o.last_therapist_id, c.therapist_id) AS "therapistId",
        e.started_on AS "startedOn", e.ended_on AS "endedOn", e.end_reason AS "endReason",
        o.attended, o.rated_sessions AS "ratedSessions",
-       o.phq9_first AS "phq9First", o.phq9_last AS "phq9Last", o.phq9_count AS "phq9Count",
-       o.gad7_first AS "gad7First", o.gad7_last AS "gad7Last", o.gad7_count AS "gad7Count",
+       o.joint_occasions AS "jointOccasions",
+       o.paired_phq9_first AS "pairedPhq9First", o.paired_phq9_last AS "pairedPhq9Last",
+       o.paired_gad7_first AS "pairedGad7First", o.paired_gad7_last AS "pairedGad7Last",
+       o.phq9_count AS "phq9Count", o.gad7_count AS "gad7Count",
        o.alliance_totals AS "allianceTotals",
        (e.ended_on - e.started_on + 1) AS "episodeDays", o.mood_days AS "moodDays",
-       o.assignments, o.homework_done AS "homeworkDone", o.homework_partial AS "homeworkPartial",
-       o.homework_not_done AS "homeworkNotDone"
+       o.assignments, o.homework_reports AS "homeworkReports"
   FROM episode e
   JOIN episode_outcome o ON o.practice_id = e.practice_id AND o.episode_id = e.id
   JOIN client c ON c.practice_id = e.practice_id AND c.id = e.client_id

@@ -1,3 +1,4 @@
+import { FUNNEL_COVERAGE_95, FUNNEL_COVERAGE_998, funnelLimits } from '@cairn/shared';
 import { area, line, symbol, symbolCircle, symbolDiamond, symbolTriangle, type SymbolType } from 'd3';
 import { createLinearScale, type LinearScale } from '../charts/scales';
 import type { FunnelLimit, FunnelPoint } from './graphql/report';
@@ -17,7 +18,7 @@ export interface LimitsAt {
 export interface PlacedFunnelPoint extends FunnelPoint {
   name: string;
   position: FunnelPosition;
-  /** The limits at this point's n (null when the API sent none). */
+  /** The limits at this point's n (null without a practice rate). */
   limits: LimitsAt | null;
 }
 
@@ -79,30 +80,14 @@ export function limitArea(
 }
 
 /**
- * The limits at any n, from the limits the API sent at some n. Between two of them it
- * interpolates on 1/√n, on which the normal-approximation limits p ± z·√(p(1−p)/n) are straight
- * lines, so the result is exact wherever neither end is clipped to 0 or 1. Beyond the ends it
- * takes the nearest. Null when there are no limits.
+ * The exact binomial limits (Spiegelhalter 2005) around the practice rate at a point's own n, from
+ * the same shared function the API draws the curves with. Null without a practice rate.
  */
-export function limitsAt(limits: readonly FunnelLimit[], n: number): LimitsAt | null {
-  if (limits.length === 0 || !(n > 0)) return null;
-  const sorted = [...limits].sort(byN);
-  const pick = (limit: FunnelLimit): LimitsAt => ({
-    lower95: limit.lower95,
-    upper95: limit.upper95,
-    lower998: limit.lower998,
-    upper998: limit.upper998,
-  });
-  if (n <= sorted[0].n) return pick(sorted[0]);
-  const last = sorted[sorted.length - 1];
-  if (n >= last.n) return pick(last);
-  const after = sorted.findIndex((limit) => limit.n >= n);
-  const right = sorted[after];
-  if (right.n === n) return pick(right);
-  const left = sorted[after - 1];
-  const t = (1 / Math.sqrt(n) - 1 / Math.sqrt(left.n)) / (1 / Math.sqrt(right.n) - 1 / Math.sqrt(left.n));
-  const at = (key: LimitKey) => left[key] + t * (right[key] - left[key]);
-  return { lower95: at('lower95'), upper95: at('upper95'), lower998: at('lower998'), upper998: at('upper998') };
+export function limitsAt(practiceRate: number | null, n: number): LimitsAt | null {
+  if (practiceRate === null || !(Number.isInteger(n) && n > 0)) return null;
+  const inner = funnelLimits(practiceRate, n, FUNNEL_COVERAGE_95);
+  const outer = funnelLimits(practiceRate, n, FUNNEL_COVERAGE_998);
+  return { lower95: inner.lower, upper95: inner.upper, lower998: outer.lower, upper998: outer.upper };
 }
 
 /** A rate exactly on a limit counts as within it: only points beyond a limit are marked. */
@@ -120,12 +105,12 @@ export function funnelPosition(rate: number, limits: LimitsAt): FunnelPosition {
  */
 export function placeFunnelPoints(
   points: readonly FunnelPoint[],
-  limits: readonly FunnelLimit[],
+  practiceRate: number | null,
   nameOf: (therapistId: string) => string,
 ): PlacedFunnelPoint[] {
   return points
     .map((point) => {
-      const at = limitsAt(limits, point.n);
+      const at = limitsAt(practiceRate, point.n);
       return {
         ...point,
         name: nameOf(point.therapistId),

@@ -1,3 +1,4 @@
+import { PAIRED_SCORES_DEFINITION } from '@cairn/shared';
 import type { OutcomeFigures, Rate, ReportInstrument } from './graphql/report';
 
 /** DESIGN.md: therapist-level rates under 15 finished episodes show as insufficient data. */
@@ -142,7 +143,7 @@ const RATE_SPEC: Record<RateKey, { group: HeadlineGroup; label: string; about: s
   dataCompleteness: {
     group: 'Engagement and data quality',
     label: 'Data completeness',
-    about: 'Finished courses (2 or more sessions) with paired first and last scores.',
+    about: `Finished courses (2 or more sessions) with paired scores: ${PAIRED_SCORES_DEFINITION}.`,
     noDenominator: 'no finished courses',
   },
 };

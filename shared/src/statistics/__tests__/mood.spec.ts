@@ -46,15 +46,19 @@ describe('moodSlopePerWeek (28 days)', () => {
 });
 
 describe('moodRmssd (28 days)', () => {
-  it('is the root mean square of successive differences, in date order', () => {
-    // Ratings in date order 5, 7, 4, 4, 6: differences 2, -3, 0, 2; squares 4 + 9 + 0 + 4 = 17;
-    // 17 / 4 = 4.25; √4.25 = 2.061553. Entries are given out of order and with gaps.
-    const entries = [entry(2, 4), entry(20, 5), entry(0, 6), entry(15, 7), entry(3, 4)];
-    expect(moodRmssd(entries, AS_OF)).toBeCloseTo(2.061553, 6);
+  it('uses successive differences of consecutive days only: a gap breaks the pair', () => {
+    // Entries on 11, 12, 13 and 16 March (20, 19, 18 and 15 days ago), then 29, 30 and 31 March.
+    // Ratings 5, 7, 4 | gap | 8 | gap | 3, 3, 6. Consecutive-day pairs: 11-12 (+2), 12-13 (-3),
+    // 29-30 (0), 30-31 (+3); 13 -> 16 and 16 -> 29 March are across gaps and do not count.
+    // Squares 4 + 9 + 0 + 9 = 22 over 4 pairs: √5.5 = 2.345208.
+    // (Taking every neighbour in the series would add (8-4)² and (3-8)²: √(63/6) = 3.240370.)
+    const entries = [entry(2, 3), entry(20, 5), entry(0, 6), entry(19, 7), entry(15, 8), entry(18, 4), entry(1, 3)];
+    expect(moodRmssd(entries, AS_OF)).toBeCloseTo(2.345208, 6);
   });
 
-  it('is null with fewer than two entries', () => {
+  it('is null with fewer than two entries or no two on consecutive days', () => {
     expect(moodRmssd([entry(1, 5)], AS_OF)).toBeNull();
+    expect(moodRmssd([entry(2, 5), entry(0, 9)], AS_OF)).toBeNull();
   });
 });
 
@@ -75,14 +79,16 @@ describe('summarizeMood', () => {
       adherence28: 0,
       entries28: 0,
     });
-    const summary = summarizeMood([entry(27, 2), entry(0, 6)], AS_OF);
-    // Two entries 27 days apart, +4 points: 4/27 per day = 1.037037 per week; RMSSD √16 = 4.
+    const summary = summarizeMood([entry(27, 2), entry(1, 2), entry(0, 6)], AS_OF);
+    // Least squares on day index (0, 26, 27) and ratings (2, 2, 6): mean day 53/3, mean rating 10/3;
+    // Sxy = (−53/3)(−4/3) + (25/3)(−4/3) + (28/3)(8/3) = 336/9; Sxx = (53² + 25² + 28²)/9 = 4218/9;
+    // slope 336/4218 per day, × 7 = 0.557610 per week. RMSSD: one consecutive pair (2 -> 6), √16 = 4.
     expect(summary).toEqual({
-      mean7: 6,
-      slopePerWeek28: expect.closeTo(28 / 27, 10),
+      mean7: 4,
+      slopePerWeek28: expect.closeTo((336 / 4218) * 7, 10),
       rmssd28: 4,
-      adherence28: 2 / 28,
-      entries28: 2,
+      adherence28: 3 / 28,
+      entries28: 3,
     });
   });
 });

@@ -1,4 +1,5 @@
 import { finished } from 'node:stream/promises';
+import { PAIRED_SCORES_DEFINITION } from '@cairn/shared';
 import PDFDocument from 'pdfkit';
 import type { Funnel, OutcomeFigures, PracticeReport, Rate } from '../../report/report.types.js';
 import { drained, type ExportRun } from './run.js';
@@ -60,7 +61,14 @@ function figuresTable(doc: PDFKit.PDFDocument, f: OutcomeFigures, top: number): 
     doc.text(interval, cols[2], y, { lineBreak: false });
     y += 14.5;
   }
-  return y;
+  const note = `Paired scores: ${PAIRED_SCORES_DEFINITION}. A finished course without them counts in data completeness only.`;
+  const width = PAGE.width - 2 * MARGIN;
+  doc
+    .font('Helvetica')
+    .fontSize(8)
+    .fillColor(MUTED)
+    .text(note, MARGIN, y + 4, { width });
+  return y + 8 + doc.heightOfString(note, { width });
 }
 
 /** Recovery rate against n with the 95% and 99.8% limits, drawn with vector primitives. */
@@ -129,7 +137,8 @@ function funnelPlot(doc: PDFKit.PDFDocument, funnel: Funnel, top: number, therap
   doc.font('Helvetica').fontSize(8).fillColor(MUTED);
   const legendY = box.y + box.h + 32;
   doc.text(
-    `Line: practice rate ${percent(funnel.practiceRate)}. Orange: 95% limits. Red dashed: 99.8% limits. ` +
+    `Line: practice rate ${percent(funnel.practiceRate)}. Orange: 95% limits. Red dashed: 99.8% limits ` +
+      `(exact binomial, Spiegelhalter 2005). ` +
       `Dots: ${funnel.points.length} therapist(s) with at least 15 finished episodes` +
       (therapists > funnel.points.length ? '; the others have too few to plot.' : '.'),
     MARGIN,

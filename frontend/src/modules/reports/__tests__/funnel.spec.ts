@@ -13,63 +13,58 @@ import {
 } from '../funnel';
 import type { FunnelLimit } from '../graphql/report';
 
-// Limits around p = 0.5, p ± z·√(p(1−p)/n) with z = 1.959964 (95%) and 3.090232 (99.8%):
-// at n = 64 the half-widths are 0.1224978 and 0.1931395; at n = 144, 0.0816652 and 0.1287597.
-const AT_64: FunnelLimit = { n: 64, lower95: 0.3775022, upper95: 0.6224978, lower998: 0.3068605, upper998: 0.6931395 };
-const AT_144: FunnelLimit = {
-  n: 144,
-  lower95: 0.4183348,
-  upper95: 0.5816652,
-  lower998: 0.3712403,
-  upper998: 0.6287597,
-};
+// Curve limits as the API might send them (only the scales and paths below read them).
+const AT_64: FunnelLimit = { n: 64, lower95: 0.369284, upper95: 0.615091, lower998: 0.300086, upper998: 0.684289 };
 
-describe('funnel limits between the n the API sent', () => {
-  it('gives the published limits for p = 0.5, n = 100 (Spiegelhalter 2005) from those at n = 64 and 144', () => {
-    // Exact, because the limits are straight lines in 1/√n: 0.5 ± 0.0979982 and 0.5 ± 0.1545116.
-    const at = limitsAt([AT_144, AT_64], 100);
-    expect(at?.lower95).toBeCloseTo(0.4020018, 6);
-    expect(at?.upper95).toBeCloseTo(0.5979982, 6);
-    expect(at?.lower998).toBeCloseTo(0.3454884, 6);
-    expect(at?.upper998).toBeCloseTo(0.6545116, 6);
+describe("funnel limits at a therapist's n", () => {
+  it('are the exact binomial limits around the practice rate (Spiegelhalter 2005)', () => {
+    // p = 0.5, n = 100: F(60) = 0.982400 >= 0.975 > F(59) = 0.971556, P(60) = 0.010844,
+    // α = (0.982400 - 0.975) / 0.010844 = 0.682404, upper95 = (60 - 0.682404) / 100 = 0.593176;
+    // lower95 by symmetry 0.396824. 99.8%: F(65) = 0.999105, P(65) = 0.000864, α = 0.121588,
+    // upper998 = 0.648784, lower998 = 0.341216. (The normal approximation gave 0.5 ± 0.098 and ± 0.155.)
+    const at = limitsAt(0.5, 100);
+    expect(at?.lower95).toBeCloseTo(0.396824, 5);
+    expect(at?.upper95).toBeCloseTo(0.593176, 5);
+    expect(at?.lower998).toBeCloseTo(0.341216, 5);
+    expect(at?.upper998).toBeCloseTo(0.648784, 5);
   });
 
-  it('uses the limits as sent at an n the API gave, and the nearest end outside their range', () => {
-    expect(limitsAt([AT_64, AT_144], 64)?.upper95).toBe(0.6224978);
-    expect(limitsAt([AT_64, AT_144], 20)?.upper95).toBe(0.6224978);
-    expect(limitsAt([AT_64, AT_144], 400)?.lower998).toBe(0.3712403);
+  it('at p = 0.69, n = 10 keep the 95% upper limit at the binomial 0.8995, not 0.977', () => {
+    // F(9) = 1 - 0.69^10 = 0.975538, P(9) = 10 × 0.69^9 × 0.31 = 0.109901: (9 - 0.004896) / 10.
+    expect(limitsAt(0.69, 10)?.upper95).toBeCloseTo(0.89951, 5);
   });
 
-  it('has no limits without any from the API', () => {
-    expect(limitsAt([], 30)).toBeNull();
+  it('has no limits without a practice rate', () => {
+    expect(limitsAt(null, 30)).toBeNull();
   });
 });
 
 describe('funnel position of a therapist', () => {
-  const at100 = { lower95: 0.4020018, upper95: 0.5979982, lower998: 0.3454884, upper998: 0.6545116 };
+  const at100 = { lower95: 0.396824, upper95: 0.593176, lower998: 0.341216, upper998: 0.648784 };
 
   it('places a rate inside, beyond the 95% and beyond the 99.8% limit on either side', () => {
     expect(funnelPosition(0.5, at100)).toBe('WITHIN');
     expect(funnelPosition(0.61, at100)).toBe('ABOVE_95');
-    expect(funnelPosition(0.39, at100)).toBe('BELOW_95');
+    expect(funnelPosition(0.38, at100)).toBe('BELOW_95');
     expect(funnelPosition(0.7, at100)).toBe('ABOVE_998');
     expect(funnelPosition(0.3, at100)).toBe('BELOW_998');
   });
 
   it('counts a rate exactly on a limit as within it', () => {
-    expect(funnelPosition(0.5979982, at100)).toBe('WITHIN');
-    expect(funnelPosition(0.6545116, at100)).toBe('ABOVE_95');
+    expect(funnelPosition(0.593176, at100)).toBe('WITHIN');
+    expect(funnelPosition(0.648784, at100)).toBe('ABOVE_95');
   });
 
   it('names each point and orders points left to right for the keyboard', () => {
     const names: Record<string, string> = { a: 'Ada', b: 'Ben', c: 'Cas' };
     const placed = placeFunnelPoints(
       [
+        // Exact limits at p = 0.5: n = 64, 99.8% 0.300086-0.684289; n = 100, 0.341216-0.648784.
         { therapistId: 'c', n: 144, rate: 0.5 },
         { therapistId: 'a', n: 100, rate: 0.7 },
-        { therapistId: 'b', n: 64, rate: 0.3 },
+        { therapistId: 'b', n: 64, rate: 0.25 },
       ],
-      [AT_64, AT_144],
+      0.5,
       (id) => names[id],
     );
     expect(placed.map((point) => [point.name, point.position])).toEqual([
@@ -157,7 +152,7 @@ describe('describeFunnel', () => {
         { therapistId: 'b', n: 100, rate: 0.62 },
         { therapistId: 'c', n: 100, rate: 0.3 },
       ],
-      [AT_64, AT_144],
+      0.5,
       (id) => id,
     );
     expect(describeFunnel(0.5, placed)).toBe(

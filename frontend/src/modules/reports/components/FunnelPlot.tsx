@@ -46,8 +46,8 @@ export function FunnelPlot({ funnel, nameOf }: { funnel: Funnel; nameOf: (therap
     [funnel.points, funnel.limits, innerWidth, innerHeight],
   );
   const points = useMemo(
-    () => placeFunnelPoints(funnel.points, funnel.limits, nameOf),
-    [funnel.points, funnel.limits, nameOf],
+    () => placeFunnelPoints(funnel.points, funnel.practiceRate, nameOf),
+    [funnel.points, funnel.practiceRate, nameOf],
   );
   const paths = useMemo(
     () => ({

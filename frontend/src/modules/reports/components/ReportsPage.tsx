@@ -124,7 +124,7 @@ function ReportBody({
   );
   const nameOf = useCallback((id: string) => nameById.get(id) ?? 'Unnamed therapist', [nameById]);
   const positions = useMemo(() => {
-    const placed = placeFunnelPoints(report.funnel.points, report.funnel.limits, nameOf);
+    const placed = placeFunnelPoints(report.funnel.points, report.funnel.practiceRate, nameOf);
     return new Map<string, FunnelPosition>(placed.map((point) => [point.therapistId, point.position]));
   }, [report.funnel, nameOf]);
   const rows = useMemo(
