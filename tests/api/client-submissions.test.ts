@@ -5,6 +5,7 @@ type Agent = Awaited<ReturnType<typeof signIn>>;
 
 const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }`;
 const LINK = `mutation($id: ID!) { createRatingLink(sessionId: $id) { url expiresAt } }`;
+const ATTEND = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`;
 const LINK_INFO = `query($token: String!) { ratingLink(token: $token) { therapistFirstName sessionDate expiresAt } }`;
 const RATE = `mutation($input: SubmitAllianceRatingInput!) {
   submitAllianceRating(input: $input) { response { id total answers sessionId } crisis { message lines { name phone } } } }`;
@@ -34,6 +35,11 @@ describe('client submissions', () => {
       input: { clientId: a.clientIds[clientIndex], scheduledAt: new Date(Date.now() - 3600_000).toISOString() },
     });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
+    // Only a session that happened can be rated (attended, or held today: not dependable near midnight).
+    const attended = await gql(therapist, ATTEND, {
+      input: { sessionId: res.data.scheduleSession.id, status: 'ATTENDED' },
+    });
+    if (attended.errors) throw new Error(JSON.stringify(attended.errors));
     return res.data.scheduleSession.id;
   }
 

@@ -36,10 +36,11 @@ interface World {
 
 const clientA = (f: World) => f.a.clientIds[0];
 
+/** An attended session an hour ago: one that can be rated. */
 async function newSession(f: World): Promise<string> {
   const { rows } = await f.owner.query(
-    `INSERT INTO therapy_session (practice_id, client_id, episode_id, therapist_id, scheduled_at, number)
-     SELECT c.practice_id, c.id, e.id, c.therapist_id, now() - interval '1 hour', 1 + (SELECT count(*) FROM therapy_session WHERE client_id = c.id)
+    `INSERT INTO therapy_session (practice_id, client_id, episode_id, therapist_id, scheduled_at, number, status)
+     SELECT c.practice_id, c.id, e.id, c.therapist_id, now() - interval '1 hour', 1 + (SELECT count(*) FROM therapy_session WHERE client_id = c.id), 'ATTENDED'
        FROM client c JOIN episode e ON e.client_id = c.id AND e.ended_on IS NULL WHERE c.id = $1 RETURNING id`,
     [clientA(f)],
   );

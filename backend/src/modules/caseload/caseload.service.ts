@@ -83,7 +83,10 @@ SELECT c.id AS "clientId", c.code, c.display_name AS "displayName", c.status,
      WHERE r.practice_id = c.practice_id AND r.client_id = c.id
        -- A weekly task's report may come up to 6 days before the due day it answers.
        AND r.local_date > z.today - 34) hr ON true
- WHERE c.therapist_id = $1 AND c.status <> 'DISCHARGED'`;
+ WHERE c.therapist_id = $1
+   -- A discharged client stays on the caseload while a RISK flag of theirs is not resolved.
+   AND (c.status <> 'DISCHARGED' OR EXISTS (SELECT 1 FROM flag f WHERE f.practice_id = c.practice_id AND f.client_id = c.id
+                                              AND f.kind = 'RISK' AND f.status IN ('OPEN', 'ACKNOWLEDGED')))`;
 
 @Injectable()
 export class CaseloadService {

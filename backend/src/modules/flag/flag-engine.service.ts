@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   evaluateFlags,
+  evaluateRisk,
   FLAG_RULE_VERSION,
   resolveFlagSettings,
   type AnyFlag,
@@ -9,6 +10,7 @@ import {
   type FlagSettings,
   type HelpNowMark,
   type HomeworkSchedule,
+  type ScorePoint,
 } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -21,6 +23,8 @@ export type Part = 'scores' | 'alliance' | 'moods' | 'homework' | 'sessions';
 /** Exported for the flag evaluation replay (tests/eval), which must follow the same policy. */
 export const AFTER = {
   questionnaire: { kinds: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'], parts: ['scores'] },
+  // A questionnaire given outside an open episode: only RISK, since no course of treatment is running.
+  questionnaireOutsideEpisode: { kinds: ['RISK'], parts: [] },
   alliance: { kinds: ['RISK', 'ALLIANCE_RUPTURE'], parts: ['alliance'] },
   // Mood and homework patterns (flat low mood, gaps, low adherence) are time-based: the sweep reads them.
   mood: { kinds: ['RISK'], parts: [] },
@@ -33,6 +37,12 @@ export const AFTER = {
   },
 } as const satisfies Record<string, { kinds: readonly RuleKind[]; parts: readonly Part[] }>;
 type Trigger = keyof typeof AFTER;
+
+/** The questionnaire response just written, for the item-9 check. */
+export interface WrittenScore extends ScorePoint {
+  code: string;
+  episodeId: string | null;
+}
 
 /** After a flag is resolved, the periodic sweep leaves that kind alone for this long. */
 export const SWEEP_QUIET_DAYS = 14;
@@ -118,9 +128,13 @@ function loadSql(parts: readonly Part[]): string {
 export class FlagEngine {
   constructor(private readonly flags: FlagService) {}
 
-  /** RISK from PHQ-9 item 9 is judged only when the new response is a PHQ-9. */
-  afterQuestionnaire(ctx: RequestContext, client: VisibleClient, instrumentCode: string): Promise<FlagKind[]> {
-    return this.run(ctx, client, 'questionnaire', [], instrumentCode === 'PHQ9');
+  /**
+   * RISK from PHQ-9 item 9 is judged on the response just written, whatever the episode state (open,
+   * ended, none yet) or the client's status.
+   */
+  afterQuestionnaire(ctx: RequestContext, client: VisibleClient, written: WrittenScore): Promise<FlagKind[]> {
+    const trigger = written.episodeId ? 'questionnaire' : 'questionnaireOutsideEpisode';
+    return this.run(ctx, client, trigger, [], written.code === 'PHQ9' ? written : null);
   }
 
   afterAlliance(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
@@ -146,12 +160,12 @@ export class FlagEngine {
       [client.id, SWEEP_QUIET_DAYS],
     );
     const skip = new Set(quiet.map((q) => q.kind));
-    return this.run(ctx, client, 'sweep', [], false, skip);
+    return this.run(ctx, client, 'sweep', [], null, skip);
   }
 
   /** Every rule against the client's current data: after a bulk load or import, not on each write. */
   recomputeClient(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
-    return this.run(ctx, client, 'all', [], true);
+    return this.run(ctx, client, 'all', [], 'latest');
   }
 
   private async run(
@@ -159,24 +173,22 @@ export class FlagEngine {
     client: VisibleClient,
     trigger: Trigger,
     helpNow: HelpNowMark[],
-    riskFromPhq9 = false,
+    phq9: ScorePoint | 'latest' | null = null,
     skip: ReadonlySet<RuleKind> = new Set(),
   ): Promise<FlagKind[]> {
     const wanted = new Set<RuleKind>(AFTER[trigger].kinds.filter((k) => !skip.has(k)));
     if (wanted.size === 0) return [];
     const { input, settings } = await this.load(ctx, client, helpNow, AFTER[trigger].parts);
+    // RISK is judged on what this write brought (the PHQ-9 just given, "I need help now"), never on the
+    // episode's data: the write may fall outside any episode, and an old PHQ-9 must not re-open a resolved flag.
+    const risk = wanted.has('RISK')
+      ? evaluateRisk({ phq9: phq9 === 'latest' ? (input.phq9.at(-1) ?? null) : phq9, helpNow }, settings)
+      : null;
     const raised: FlagKind[] = [];
-    for (const flag of evaluateFlags(input, settings) as AnyFlag[]) {
-      if (!wanted.has(flag.kind)) continue;
-      let evidence: AnyFlag['evidence'] = flag.evidence;
-      if (flag.kind === 'RISK' && !riskFromPhq9) {
-        // An old PHQ-9 must not re-open a resolved RISK flag on an unrelated write.
-        const triggers = flag.evidence.triggers.filter((t) => t.rule === 'HELP_NOW');
-        if (triggers.length === 0) continue;
-        evidence = { ...flag.evidence, triggers };
-      }
+    for (const flag of [risk, ...(evaluateFlags(input, settings) as AnyFlag[]).filter((f) => f.kind !== 'RISK')]) {
+      if (!flag || !wanted.has(flag.kind)) continue;
       const kind = flag.kind as FlagKind;
-      const id = await this.flags.raise(ctx, client.id, kind, { ...evidence }, FLAG_RULE_VERSION);
+      const id = await this.flags.raise(ctx, client.id, kind, { ...flag.evidence }, FLAG_RULE_VERSION);
       if (id) raised.push(kind);
     }
     return raised;

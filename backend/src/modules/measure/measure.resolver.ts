@@ -59,7 +59,14 @@ export class MeasureResolver {
         answers: input.answers,
         source: 'CLIENT',
       });
-      const raised = await this.engine.afterQuestionnaire(ctx, client, definition.code);
+      const raised = await this.engine.afterQuestionnaire(ctx, client, {
+        code: definition.code,
+        id: response.id,
+        at: response.submittedAt.toISOString(),
+        total: response.total,
+        answers: response.answers,
+        episodeId: response.episodeId,
+      });
       // Item 9 endorsed always shows crisis lines, even when a RISK flag was already open.
       const risky = raised.includes(FlagKind.RISK) || (definition.code === 'PHQ9' && (input.answers[8] ?? 0) > 0);
       return { response, crisis: risky ? crisisFor(client.country) : null };
@@ -100,6 +107,8 @@ export class MeasureResolver {
       actor = `user:${(await this.access.signedIn(ctx)).id}`;
     }
     return once(ctx, actor, input.idempotencyKey, 'submitAllianceRating', async () => {
+      // Only a session that happened is rated: never a future one, nor one cancelled or missed since a link was made.
+      await this.links.assertRateable(ctx, sessionId, linkId ? 'link' : 'new', linkId ? 'token' : 'sessionId');
       if (linkId && !(await this.links.claim(ctx, linkId))) {
         throw notFound('Rating link (it may have been used already or have expired)');
       }

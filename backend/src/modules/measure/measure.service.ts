@@ -11,6 +11,7 @@ import type { RequestContext } from '../../common/request-context.js';
 import { parseJsonArgument } from '../../common/validation.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { SummaryService } from '../summary/summary.service.js';
+import { CONTEXT_EPISODE } from './measure.sql.js';
 import type { MeasureResponse } from './measure.types.js';
 
 export interface NewResponse {
@@ -67,7 +68,9 @@ export class MeasureService {
   /**
    * Validates every answer (naming the item and its range), then records the response. A rating of a
    * session belongs to that session's episode, even when it arrives after the episode ended; any
-   * other response belongs to the episode open now.
+   * other response belongs to the episode open now. With no open episode (ended, or none yet) it is
+   * still the client's, stored with no episode so that it never moves a finished episode's outcome;
+   * it is shown with the latest episode started by then (CONTEXT_EPISODE) and judged for RISK.
    */
   async record(ctx: RequestContext, r: NewResponse): Promise<MeasureResponse> {
     const issues = validateAnswers(r.definition, r.answers);
@@ -76,14 +79,15 @@ export class MeasureService {
     // The rated session is read once: for the response's episode and for the number it returns.
     const [row] = await ctx.db.query<Omit<MeasureResponse, 'band'>>(
       `WITH s AS (SELECT episode_id, number FROM therapy_session WHERE id = $2 AND client_id = $1)
-       INSERT INTO measure_response (practice_id, client_id, episode_id, session_id, instrument_code, instrument_version,
+       INSERT INTO measure_response AS m (practice_id, client_id, episode_id, session_id, instrument_code, instrument_version,
                                      answers, total, comment, help_now, source)
        VALUES (cairn_current_practice(), $1,
                COALESCE((SELECT episode_id FROM s), (SELECT id FROM episode WHERE client_id = $1 AND ended_on IS NULL)),
                $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (practice_id, session_id) WHERE instrument_code = 'ALLIANCE4' DO NOTHING
        RETURNING id, instrument_code AS "instrumentCode", answers, total, submitted_at AS "submittedAt",
-                 session_id AS "sessionId", (SELECT number FROM s) AS "sessionNumber", comment, help_now AS "helpNow"`,
+                 session_id AS "sessionId", (SELECT number FROM s) AS "sessionNumber", comment, help_now AS "helpNow",
+                 episode_id AS "episodeId", ${CONTEXT_EPISODE} AS "contextEpisodeId"`,
       [
         r.client.id,
         r.sessionId ?? null,

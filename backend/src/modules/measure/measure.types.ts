@@ -12,6 +12,18 @@ export class MeasureResponse {
   @Field(() => Int, { nullable: true }) sessionNumber!: number | null;
   @Field(() => String, { nullable: true }) comment!: string | null;
   @Field() helpNow!: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The episode whose figures it counts in; null when given outside an open episode (it never changes a finished episode's outcome).",
+  })
+  episodeId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The episode it is shown with: its own, or for a response outside an episode the latest one started by then (null before any).',
+  })
+  contextEpisodeId!: string | null;
 }
 
 @ObjectType()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, rateLimited } from '../../common/errors.js';
+import { badInput, notFound, rateLimited } from '../../common/errors.js';
+import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
 import { clientIp } from '../auth/auth.service.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
@@ -13,6 +14,30 @@ export interface RedeemableLink {
   clientId: string;
   sessionId: string;
   expiresAt: Date;
+}
+
+/**
+ * When a rating is asked for: `new` (a link being created, or a signed-in client rating from the
+ * portal) or `link` (a client sending a link made earlier). A link made on the day of a session
+ * whose attendance was never recorded still works; one whose session was later cancelled or
+ * marked no-show does not.
+ */
+export type RatingMoment = 'new' | 'link';
+
+/** Why a session cannot be rated, or null: only a session that happened (attended, or held today). */
+export function whyNotRateable(
+  session: { status: string; scheduledAt: Date; timezone: string },
+  moment: RatingMoment,
+  now = new Date(),
+): string | null {
+  const on = localDateIn(session.timezone, session.scheduledAt);
+  if (session.status === 'CANCELLED') return `the session on ${on} was cancelled, so it cannot be rated`;
+  if (session.status === 'NO_SHOW') return `the session on ${on} was missed, so it cannot be rated`;
+  if (session.scheduledAt.getTime() > now.getTime())
+    return `the session on ${on} has not happened yet; it can be rated once it has been held`;
+  if (moment === 'new' && session.status === 'SCHEDULED' && on !== localDateIn(session.timezone, now))
+    return `record attendance for the session on ${on} first: only an attended session, or one held today, can be rated`;
+  return null;
 }
 
 /** One-time rating links: 128-bit token, only its hash stored, single use, 7-day expiry. */
@@ -58,6 +83,18 @@ export class RatingLinkService {
       sessionId: row.session_id,
       expiresAt: row.expires_at,
     };
+  }
+
+  /** Refuses (BAD_USER_INPUT naming `field`) a session that cannot be rated at this moment. */
+  async assertRateable(ctx: RequestContext, sessionId: string, moment: RatingMoment, field: string): Promise<void> {
+    const session = await ctx.db.one<{ status: string; scheduledAt: Date; timezone: string }>(
+      `SELECT s.status, s.scheduled_at AS "scheduledAt", c.timezone
+         FROM therapy_session s JOIN client c ON c.practice_id = s.practice_id AND c.id = s.client_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    if (!session) throw notFound('Session');
+    const why = whyNotRateable(session, moment);
+    if (why) throw badInput(field, why);
   }
 
   /** Marks the link used; false if another request used it first. */

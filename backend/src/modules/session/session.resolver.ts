@@ -10,7 +10,7 @@ import { FlagEngine } from '../flag/flag-engine.service.js';
 import { SummaryService } from '../summary/summary.service.js';
 import { RatingLinkService } from './rating-link.service.js';
 import { RecordAttendanceInput, ScheduleSessionInput } from './session.inputs.js';
-import { SESSION_COLUMNS } from './session.sql.js';
+import { RENUMBER_EPISODE_SQL, SESSION_COLUMNS } from './session.sql.js';
 import { RatingLinkCreated, RatingLinkInfo, TherapySession } from './session.types.js';
 
 const MAX_SCHEDULE_AHEAD_MS = 2 * 365 * 86_400_000;
@@ -42,13 +42,20 @@ export class SessionResolver {
     );
     if (!episode) throw badInput('clientId', 'this client has no open episode; start one first');
     const user = await this.access.signedIn(ctx);
-    const [session] = await ctx.db.query<TherapySession>(
-      `INSERT INTO therapy_session AS s (practice_id, client_id, episode_id, therapist_id, scheduled_at, duration_minutes, number)
+    const [{ id }] = await ctx.db.query<{ id: string }>(
+      `INSERT INTO therapy_session (practice_id, client_id, episode_id, therapist_id, scheduled_at, duration_minutes, number)
        VALUES (cairn_current_practice(), $1, $2, $3, $4, $5,
                (SELECT COALESCE(max(number), 0) + 1 FROM therapy_session WHERE episode_id = $2))
-       RETURNING ${SESSION_COLUMNS}`,
+       RETURNING id`,
       [client.id, episode.id, user.id, input.scheduledAt, input.durationMinutes ?? 50],
     );
+    // A session booked between two others takes its place in the order, and the later ones move up.
+    await ctx.db.query(RENUMBER_EPISODE_SQL, [episode.id]);
+    const session = await ctx.db.one<TherapySession>(
+      `SELECT ${SESSION_COLUMNS} FROM therapy_session s WHERE s.id = $1`,
+      [id],
+    );
+    if (!session) throw new Error('session vanished inside its own transaction');
     return { ...session, alliance: null };
   }
 
@@ -92,12 +99,7 @@ export class SessionResolver {
       'createRatingLink',
       'Session',
     );
-    const session = await ctx.db.one<{ status: string }>(`SELECT status FROM therapy_session WHERE id = $1`, [
-      sessionId,
-    ]);
-    if (session?.status === 'CANCELLED' || session?.status === 'NO_SHOW') {
-      throw badInput('sessionId', 'a cancelled or missed session cannot be rated');
-    }
+    await this.links.assertRateable(ctx, sessionId, 'new', 'sessionId');
     const token = newToken(16);
     const user = await this.access.signedIn(ctx);
     const expiresAt = await this.links.create(ctx, { clientId: client.id, sessionId, token, createdBy: user.id });
@@ -108,6 +110,8 @@ export class SessionResolver {
   @Query(() => RatingLinkInfo, { description: 'What the rating form for a link shows.' })
   async ratingLink(@Context() ctx: RequestContext, @Args('token') token: string): Promise<RatingLinkInfo> {
     const link = await this.links.redeemable(ctx, token);
+    // The form says at once when its session was cancelled or missed since the link was made.
+    await this.links.assertRateable(ctx, link.sessionId, 'link', 'token');
     const row = await ctx.db.one<{ name: string; scheduledAt: Date; timezone: string }>(
       `SELECT u.display_name AS name, s.scheduled_at AS "scheduledAt", c.timezone
          FROM therapy_session s JOIN app_user u ON u.practice_id = s.practice_id AND u.id = s.therapist_id

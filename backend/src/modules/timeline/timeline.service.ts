@@ -19,6 +19,7 @@ import { toFlag, type FlagRow } from '../flag/flag.sql.js';
 import type { Goal, GoalRating } from '../goal/goal.types.js';
 import type { HomeworkAssignment, HomeworkReport } from '../homework/homework.types.js';
 import { bandOf } from '../measure/measure.service.js';
+import { CONTEXT_EPISODE } from '../measure/measure.sql.js';
 import type { MeasureResponse } from '../measure/measure.types.js';
 import type { MoodEntry } from '../mood/mood.types.js';
 import type { TherapySession } from '../session/session.types.js';
@@ -33,7 +34,7 @@ interface TimelineRow {
   therapistName: string;
   share: boolean;
   episodes: Episode[];
-  responses: (Json<Omit<MeasureResponse, 'band'>, 'submittedAt'> & { episodeId: string | null })[];
+  responses: Json<Omit<MeasureResponse, 'band'>, 'submittedAt'>[];
   moods: MoodEntry[];
   sessions: Json<TherapySession, 'scheduledAt'>[];
   assignments: Omit<HomeworkAssignment, 'reports'>[];
@@ -57,7 +58,7 @@ SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.sha
   ${agg(
     `json_build_object('id', m.id, 'instrumentCode', m.instrument_code, 'answers', m.answers, 'total', m.total,
       'submittedAt', m.submitted_at, 'sessionId', m.session_id, 'sessionNumber', s.number, 'comment', m.comment,
-      'helpNow', m.help_now, 'episodeId', m.episode_id)`,
+      'helpNow', m.help_now, 'episodeId', m.episode_id, 'contextEpisodeId', ${CONTEXT_EPISODE})`,
     'measure_response m LEFT JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id WHERE m.client_id = c.id',
     'm.submitted_at',
   )} AS responses,

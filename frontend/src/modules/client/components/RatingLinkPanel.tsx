@@ -12,8 +12,9 @@ import {
 
 /** Creates a one-time link for the client to rate a session, shown with a copy button. */
 export function RatingLinkPanel({ sessions }: { sessions: readonly TherapySession[] }) {
+  // Only a session that happened can be rated: attended, or held today (the server checks the same).
   const candidates = [...sessions]
-    .filter((session) => session.status !== 'CANCELLED')
+    .filter((session) => session.status === 'ATTENDED' || (session.status === 'SCHEDULED' && heldToday(session)))
     .sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt));
   const defaultSession =
     candidates.find((session) => session.status === 'ATTENDED' && !session.alliance) ?? candidates[0] ?? null;
@@ -62,7 +63,7 @@ export function RatingLinkPanel({ sessions }: { sessions: readonly TherapySessio
         Session rating link
       </h3>
       {candidates.length === 0 ? (
-        <p className="muted">Schedule a session first.</p>
+        <p className="muted">Record attendance for a session first: only a session that happened can be rated.</p>
       ) : (
         <form className="form" onSubmit={(event) => void handleSubmit(event)}>
           <div className="field">
@@ -104,4 +105,10 @@ export function RatingLinkPanel({ sessions }: { sessions: readonly TherapySessio
       )}
     </section>
   );
+}
+
+/** Started already, on today's date (the viewer's; the server judges by the client's). */
+function heldToday(session: TherapySession): boolean {
+  const at = new Date(session.scheduledAt);
+  return at.getTime() <= Date.now() && at.toDateString() === new Date().toDateString();
 }

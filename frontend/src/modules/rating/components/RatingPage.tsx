@@ -9,7 +9,7 @@ import type { CrisisResources } from '../../common/graphql/types';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation';
 import { ALLIANCE_ITEMS, ALLIANCE_PROMPT } from '../../common/lib/allianceItems';
-import { apiErrorCode } from '../../common/lib/errors';
+import { describeApiError } from '../../common/lib/errors';
 import { formatLocalDateLong } from '../../common/lib/format';
 import {
   RATING_LINK_QUERY,
@@ -36,9 +36,12 @@ export function RatingPage() {
   if (result) body = <ThankYou crisis={result.crisis} />;
   else if (loading && !data) body = <LoadingState />;
   else if (error && !data) {
-    const code = apiErrorCode(error);
+    const described = describeApiError(error);
+    const code = described?.code ?? null;
     body =
-      code === 'NOT_FOUND' || code === 'CONFLICT' || code === 'BAD_USER_INPUT' ? (
+      code === 'BAD_USER_INPUT' ? (
+        <SessionNotRateable reason={described?.message ?? null} />
+      ) : code === 'NOT_FOUND' || code === 'CONFLICT' ? (
         <LinkUnavailable />
       ) : (
         <div className="rating__state" role="alert" data-testid="rating-error">
@@ -113,14 +116,18 @@ function RatingForm({
     if (submitted) onSubmitted({ crisis: submitted.submitAllianceRating.crisis });
   }
 
-  // The link was used or expired while the form was open.
+  // The link was used or expired while the form was open, or its session was cancelled or missed.
   if (error?.code === 'NOT_FOUND' || error?.code === 'CONFLICT') return <LinkUnavailable />;
+  if (error?.code === 'BAD_USER_INPUT' && error.field === 'token') return <SessionNotRateable reason={error.message} />;
 
   return (
     <form className="rating__form" onSubmit={(event) => void handleSubmit(event)} noValidate data-testid="rating-form">
       <h1 className="rating__title">
         Your session with {therapistFirstName}
-        <span className="rating__date">{formatLocalDateLong(sessionDate)}</span>
+        <span className="rating__date" data-testid="rating-session-date">
+          {/* "on Tuesday 24 November": a link lives 7 days, so the weekday and date say which session. */}
+          on {formatLocalDateLong(sessionDate)}
+        </span>
       </h1>
       <p className="rating__prompt">{ALLIANCE_PROMPT}</p>
       {ALLIANCE_ITEMS.map((item, index) => (
@@ -175,6 +182,16 @@ function ThankYou({ crisis }: { crisis: CrisisResources | null }) {
         <p>Your rating was sent. It helps your therapist make the sessions work for you.</p>
         <p className="muted">You can close this page.</p>
       </div>
+    </div>
+  );
+}
+
+function SessionNotRateable({ reason }: { reason: string | null }) {
+  return (
+    <div className="rating__state" role="alert" data-testid="rating-not-rateable">
+      <h1>This session cannot be rated</h1>
+      {reason && <p>{reason.charAt(0).toUpperCase() + reason.slice(1)}.</p>}
+      <p className="muted">If you think this is wrong, ask your therapist.</p>
     </div>
   );
 }
