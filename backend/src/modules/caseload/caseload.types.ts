@@ -56,7 +56,12 @@ export class MoodSummary {
   @Field(() => Float, { nullable: true }) mean7!: number | null;
   @Field(() => Float, { nullable: true }) mean28!: number | null;
   @Field(() => Float, { nullable: true, description: 'Least-squares trend, points per week.' }) slope28!: number | null;
-  @Field(() => Float, { nullable: true }) rmssd28!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Day-to-day instability over 28 days: root mean square of successive differences between entries on consecutive days only (a missed day breaks the pair); null without two consecutive days.',
+  })
+  rmssd28!: number | null;
   @Field(() => Float) adherence28!: number;
   @Field(() => [MoodPoint], { description: 'The last 28 days, for a sparkline.' }) points!: MoodPoint[];
 }
