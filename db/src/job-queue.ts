@@ -11,6 +11,8 @@ export const JOB_QUEUE_SCHEMA = 'graphile_worker';
  */
 export async function installJobQueue(ownerUrl: string): Promise<void> {
   const pool = new pg.Pool({ connectionString: ownerUrl, max: 1 });
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await runMigrations({ pgPool: pool, schema: JOB_QUEUE_SCHEMA, logger: new Logger(() => () => undefined) });
     await pool.query(`

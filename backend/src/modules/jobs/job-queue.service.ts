@@ -80,6 +80,14 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     });
   }
 
+  /** Runs a recurring job once more, now: in its own queue, so after any run in progress anywhere. */
+  async runNow(name: string): Promise<void> {
+    if (!this.recurring.some((r) => r.name === name)) throw new Error(`no recurring job ${name}`);
+    await this.sql(`SELECT FROM ${JOB_QUEUE_SCHEMA}.add_job($1, '{}'::json, queue_name => $1, max_attempts => 1)`, [
+      name,
+    ]);
+  }
+
   /**
    * Adds a job inside the caller's transaction: it exists only if that transaction commits, so a
    * rolled-back change leaves nothing to run.
