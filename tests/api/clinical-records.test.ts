@@ -124,7 +124,7 @@ describe('therapist records', () => {
       [
         { scheduledAt: 'not-a-date' },
         'scheduledAt',
-        'scheduledAt must be an ISO date-time such as 2026-05-01T14:00:00Z',
+        'scheduledAt must be a real ISO date-time with its offset, such as 2026-05-01T14:00:00Z',
       ],
       [{ clientId: 'nope' }, 'clientId', 'clientId must be an id (UUID)'],
     ])('rejects %j naming %s, and writes nothing', async (patch, field, message) => {

@@ -106,7 +106,7 @@ function parseDateTime(value: unknown): Date {
     Number(m[7] ?? 0) <= 59;
   if (!valid) {
     // Never rolled forward (02-30 is not 03-02) nor read in the server's zone when the offset is missing.
-    throw new GraphQLError('must be a real date-time with its offset, such as 2026-05-01T14:00:00Z', {
+    throw new GraphQLError('must be a real ISO date-time with its offset, such as 2026-05-01T14:00:00Z', {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
@@ -246,7 +246,7 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
 }
 
 /** GraphQL's own message for a variable it could not coerce, e.g. `... at "i.scheduledAt"; must be ...`. */
-const VARIABLE_PATH = /^Variable "\$\w+" got invalid value .*? at "\w+((?:\.\w+|\[\d+\])+)"; /s;
+const VARIABLE_PATH = /^Variable "\$\w+" got invalid value .*? at "\w+((?:\.\w+|\[\d+\])+)"; (.*)$/s;
 
 /** Known errors pass with their code; anything else becomes a plain internal error, never a stack trace. */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
@@ -254,10 +254,15 @@ export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedE
   if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     void _stack;
-    // A variable GraphQL refused names its input field, as our own validation does.
-    const path = code === 'BAD_USER_INPUT' && !extensions.field ? VARIABLE_PATH.exec(formatted.message) : null;
-    if (path) extensions.field = path[1].replace(/\[(\d+)\]/g, '.$1').slice(1);
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+    // A variable GraphQL refused names its input field, as our own validation does; a scalar's own
+    // "must ..." reads as our messages do ("scheduledAt must be ...").
+    const refused = code === 'BAD_USER_INPUT' && !extensions.field ? VARIABLE_PATH.exec(formatted.message) : null;
+    let message = formatted.message;
+    if (refused) {
+      extensions.field = refused[1].replace(/\[(\d+)\]/g, '.$1').slice(1);
+      if (refused[2].startsWith('must ')) message = `${extensions.field} ${refused[2]}`;
+    }
+    return { message, locations: formatted.locations, path: formatted.path, extensions };
   }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
