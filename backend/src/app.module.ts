@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { StatementObserver } from './database/request-db.js';
 import { STATEMENT_OBSERVER } from './database/tokens.js';
+import { AccountModule } from './modules/account/account.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -19,7 +20,9 @@ import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MailModule } from './modules/mail/mail.module.js';
 import { OutboxModule } from './modules/outbox/outbox.module.js';
+import { PracticeSettingsModule } from './modules/practice/practice-settings.module.js';
 import { ReportingModule } from './modules/reporting.module.js';
+import { StaffModule } from './modules/staff/staff.module.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -43,6 +46,9 @@ export class AppModule {
         OutboxModule,
         ClinicalModule,
         ReportingModule,
+        AccountModule,
+        StaffModule,
+        PracticeSettingsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -30,7 +30,12 @@ async function fillEveryTable(owner: pg.Pool, p: PracticeFixture): Promise<void>
            VALUES ($1, $3, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), now() + interval '1 hour') RETURNING id),
      i AS (INSERT INTO idempotency_key (practice_id, actor, key, operation) VALUES ($1, 'u', 'k', 'logMood') RETURNING key),
      pi AS (INSERT INTO practice_instrument (practice_id, code, version, definition) VALUES ($1, 'ORS', '1', '{}') RETURNING code),
-     au AS (INSERT INTO audit_event (practice_id, action, outcome) VALUES ($1, 'test', 'ALLOWED') RETURNING id)
+     au AS (INSERT INTO audit_event (practice_id, action, outcome) VALUES ($1, 'test', 'ALLOWED') RETURNING id),
+     at AS (INSERT INTO account_token (practice_id, kind, user_id, token_hash, expires_at)
+            VALUES ($1, 'INVITATION', $3, sha256(convert_to(gen_random_uuid()::text, 'UTF8')), now() + interval '7 days') RETURNING id),
+     cc AS (INSERT INTO client_contact (practice_id, client_id, email) VALUES ($1, $2, 'contact@test.cairn') RETURNING client_id),
+     om AS (INSERT INTO outbox_message (practice_id, kind, dedupe_key, recipient, subject, body_text, body_html)
+            VALUES ($1, 'TEST', 'rls', 'someone@test.cairn', 'Subject', 'text', '<p>html</p>') RETURNING id)
      SELECT 1`,
     [p.practiceId, client, therapist],
   );
@@ -81,10 +86,12 @@ describe('row-level security', () => {
   it('covers every table of the data model', () => {
     expect(tables).toEqual(
       expect.arrayContaining([
+        'account_token',
         'app_user',
         'audit_event',
         'auth_session',
         'client',
+        'client_contact',
         'client_summary',
         'episode',
         'episode_outcome',
@@ -177,6 +184,10 @@ describe('row-level security', () => {
   it('cannot read auth secrets of another practice through the lookup functions except by exact hash', async () => {
     const rows = await asPractice(null, () => app.query(`SELECT * FROM cairn_find_session(sha256('guess'::bytea))`));
     expect(rows.rows).toHaveLength(0);
+    const tokens = await asPractice(null, () =>
+      app.query(`SELECT * FROM cairn_find_account_token(sha256('guess'::bytea))`),
+    );
+    expect(tokens.rows).toHaveLength(0);
     await expect(asPractice(null, () => app.query(`SET ROLE cairn_lookup`))).rejects.toThrow(/permission denied/);
   });
 });

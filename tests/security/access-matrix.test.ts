@@ -84,6 +84,31 @@ async function newLinkToken(f: World): Promise<string> {
 }
 let codeSeq = 0;
 
+/** Someone invited to practice A who has not chosen a password yet. */
+async function newInvitee(f: World): Promise<string> {
+  const { rows } = await f.owner.query(
+    `INSERT INTO app_user (practice_id, email, role, display_name) VALUES ($1, $2, 'THERAPIST', 'Invited') RETURNING id`,
+    [f.a.practiceId, `invitee-${++codeSeq}@test.cairn`],
+  );
+  return rows[0].id;
+}
+/** An active therapist of practice A with no clients. */
+async function newColleague(f: World): Promise<string> {
+  const { rows } = await f.owner.query(
+    `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, 'x', 'THERAPIST', 'Colleague') RETURNING id`,
+    [f.a.practiceId, `colleague-${++codeSeq}@test.cairn`],
+  );
+  return rows[0].id;
+}
+/** A client of practice A's first therapist without a portal sign-in. */
+async function newPortalClient(f: World): Promise<string> {
+  const { rows } = await f.owner.query(
+    `INSERT INTO client (practice_id, therapist_id, code, timezone) VALUES ($1, $2, $3, 'Europe/London') RETURNING id`,
+    [f.a.practiceId, f.a.therapistIds[0], `PORTAL-${++codeSeq}`],
+  );
+  return rows[0].id;
+}
+
 const OPERATIONS: Record<string, Operation> = {
   me: { allowed: EVERYONE, call: async () => ({ query: '{ me { id } }' }) },
   instruments: {
@@ -282,6 +307,107 @@ const OPERATIONS: Record<string, Operation> = {
           licence: 'Practice-owned',
         }),
       },
+    }),
+  },
+  acceptInvitation: {
+    allowed: [],
+    // Public, but a link that does not exist is NOT_FOUND for everyone, signed in or not.
+    except: Object.fromEntries(EVERYONE.map((w) => [w, 'NOT_FOUND'])),
+    call: async () => ({
+      query: 'mutation($i: ChoosePasswordInput!) { acceptInvitation(input: $i) { id } }',
+      variables: { i: { token: 'AAAAAAAAAAAAAAAAAAAAAA', password: 'granite orchard lantern 42' } },
+    }),
+  },
+  resetPassword: {
+    allowed: [],
+    except: Object.fromEntries(EVERYONE.map((w) => [w, 'NOT_FOUND'])),
+    call: async () => ({
+      query: 'mutation($i: ChoosePasswordInput!) { resetPassword(input: $i) { id } }',
+      variables: { i: { token: 'AAAAAAAAAAAAAAAAAAAAAA', password: 'granite orchard lantern 42' } },
+    }),
+  },
+  requestPasswordReset: {
+    allowed: EVERYONE,
+    call: async () => ({
+      query: 'mutation($e: String!) { requestPasswordReset(email: $e) }',
+      variables: { e: `nobody-${++codeSeq}@test.cairn` },
+    }),
+  },
+  staff: { allowed: ['manager'], call: async () => ({ query: '{ staff { id status } }' }) },
+  inviteStaff: {
+    allowed: ['manager'],
+    call: async () => ({
+      query: 'mutation($i: InviteStaffInput!) { inviteStaff(input: $i) { id } }',
+      variables: { i: { email: `new-${++codeSeq}@test.cairn`, displayName: 'New', role: 'THERAPIST' } },
+    }),
+  },
+  resendInvitation: {
+    allowed: ['manager'],
+    call: async (f) => ({
+      query: 'mutation($u: ID!) { resendInvitation(userId: $u) { id } }',
+      variables: { u: await newInvitee(f) },
+    }),
+  },
+  revokeInvitation: {
+    allowed: ['manager'],
+    call: async (f) => ({
+      query: 'mutation($u: ID!) { revokeInvitation(userId: $u) { id } }',
+      variables: { u: await newInvitee(f) },
+    }),
+  },
+  deactivateUser: {
+    allowed: ['manager'],
+    call: async (f) => ({
+      query: 'mutation($i: DeactivateUserInput!) { deactivateUser(input: $i) { id } }',
+      variables: { i: { userId: await newColleague(f) } },
+    }),
+  },
+  transferClient: {
+    allowed: ['manager'],
+    // To the therapist the client already has: access is checked, nothing moves.
+    call: async (f) => ({
+      query: 'mutation($i: TransferClientInput!) { transferClient(input: $i) { clientId } }',
+      variables: { i: { clientId: clientA(f), therapistId: f.a.therapistIds[0] } },
+    }),
+  },
+  portalAccess: {
+    allowed: ['manager', 'therapist'],
+    call: async (f) => ({
+      query: 'query($c: ID!) { portalAccess(clientId: $c) { status } }',
+      variables: { c: clientA(f) },
+    }),
+  },
+  setClientContact: {
+    allowed: ['manager', 'therapist'],
+    call: async (f) => ({
+      query: 'mutation($i: SetClientContactInput!) { setClientContact(input: $i) { status } }',
+      variables: { i: { clientId: await newPortalClient(f), email: 'contact@test.cairn' } },
+    }),
+  },
+  inviteClient: {
+    allowed: ['manager', 'therapist'],
+    call: async (f) => ({
+      query: 'mutation($i: InviteClientInput!) { inviteClient(input: $i) { status } }',
+      variables: { i: { clientId: await newPortalClient(f), email: `portal-${++codeSeq}@test.cairn` } },
+    }),
+  },
+  revokePortalAccess: {
+    allowed: ['manager', 'therapist'],
+    call: async (f) => ({
+      query: 'mutation($c: ID!) { revokePortalAccess(clientId: $c) { status } }',
+      variables: { c: await newPortalClient(f) },
+    }),
+  },
+  practiceSettings: {
+    // Each staff member reads their own practice's settings.
+    allowed: ['manager', 'therapist', 'otherTherapist', 'otherPractice'],
+    call: async () => ({ query: '{ practiceSettings { name defaultTimeZone } }' }),
+  },
+  updatePracticeSettings: {
+    allowed: ['manager'],
+    call: async () => ({
+      query: 'mutation($i: UpdatePracticeSettingsInput!) { updatePracticeSettings(input: $i) { name } }',
+      variables: { i: { name: 'mxa practice' } },
     }),
   },
 };

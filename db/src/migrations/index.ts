@@ -6,6 +6,7 @@ import { SessionNumbersInDateOrder1765100000000 } from './1765100000000-SessionN
 import { EpisodeOutcomePairedOccasions1765200000000 } from './1765200000000-EpisodeOutcomePairedOccasions.js';
 import { ClinicalDataIntegrity1765400000000 } from './1765400000000-ClinicalDataIntegrity.js';
 import { Outbox1765500000000 } from './1765500000000-Outbox.js';
+import { Accounts1765700000000 } from './1765700000000-Accounts.js';
 
 // Listed explicitly (not globbed) so the same list works from src under jest and from dist.
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   EpisodeOutcomePairedOccasions1765200000000,
   ClinicalDataIntegrity1765400000000,
   Outbox1765500000000,
+  Accounts1765700000000,
 ];

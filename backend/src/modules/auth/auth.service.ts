@@ -6,7 +6,8 @@ import { AppConfig } from '../../config/app-config.js';
 import { rateLimited, unauthenticated } from '../../common/errors.js';
 import type { RequestContext, SignedInUser } from '../../common/request-context.js';
 import { Role } from '../../common/roles.js';
-import { inTenantTransaction } from '../../database/request-db.js';
+import { inTenantTransaction, type RequestDb } from '../../database/request-db.js';
+import type { Me } from './auth.types.js';
 import { isDemoEmail } from './demo.js';
 import { RateLimiter } from './rate-limiter.js';
 import { hashToken, newToken } from './tokens.js';
@@ -107,6 +108,61 @@ export class AuthService {
     if (user) await ctx.db.query(`UPDATE auth_session SET revoked_at = now() WHERE id = $1`, [user.sessionId]);
     ctx.res.clearCookie(SESSION_COOKIE, { path: '/' });
     return user !== null;
+  }
+
+  /**
+   * Signs a person in within this request after they proved who they are another way (an
+   * invitation or password-reset link): a new session and its cookie, as login does.
+   */
+  async startSession(ctx: RequestContext, user: { practiceId: string; id: string; role: Role }): Promise<SignedInUser> {
+    await ctx.db.setTenant({ practiceId: user.practiceId, userId: user.id, role: user.role });
+    const token = newToken();
+    const [row] = await ctx.db.query<{ email: string; display_name: string; session_id: string }>(
+      `WITH s AS (
+         INSERT INTO auth_session (practice_id, user_id, token_hash, expires_at)
+         VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id)
+       UPDATE app_user u SET failed_logins = 0, locked_until = NULL FROM s
+        WHERE u.id = $2 RETURNING u.email, u.display_name, s.id AS session_id`,
+      [user.practiceId, user.id, hashToken(token), this.config.sessionAbsoluteHours],
+    );
+    setSessionCookie(ctx.res, token, this.config);
+    const signedIn: SignedInUser = {
+      id: user.id,
+      practiceId: user.practiceId,
+      role: user.role,
+      email: row.email,
+      displayName: row.display_name,
+      sessionId: row.session_id,
+    };
+    ctx.signedIn = signedIn;
+    return signedIn;
+  }
+
+  /** Ends every open session of a user (deactivation, revoked portal access, a password reset). */
+  async endSessions(db: RequestDb, userId: string): Promise<number> {
+    const rows = await db.query(
+      `UPDATE auth_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId],
+    );
+    return rows.length;
+  }
+
+  /** What `me` shows of a signed-in person. */
+  async describe(ctx: RequestContext, user: SignedInUser): Promise<Me> {
+    const row = await ctx.db.one<{ name: string; client_id: string | null }>(
+      `SELECT p.name, (SELECT c.id FROM client c WHERE c.practice_id = p.id AND c.user_id = $2) AS client_id
+         FROM practice p WHERE p.id = $1`,
+      [user.practiceId, user.id],
+    );
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      practiceId: user.practiceId,
+      practiceName: row?.name ?? '',
+      clientId: row?.client_id ?? null,
+    };
   }
 
   /**
