@@ -8,6 +8,8 @@ const ATTEND = `mutation($input: RecordAttendanceInput!) { recordAttendance(inpu
 const LINK = `mutation($id: ID!) { createRatingLink(sessionId: $id) { url } }`;
 const LINK_INFO = `query($token: String!) { ratingLink(token: $token) { therapistFirstName sessionDate } }`;
 const RATE = `mutation($input: SubmitAllianceRatingInput!) { submitAllianceRating(input: $input) { response { id sessionNumber } } }`;
+const HELP = `mutation($input: SubmitAllianceRatingInput!) {
+  submitAllianceRating(input: $input) { response { id } notRecordedReason crisis { message } } }`;
 const SESSIONS = `query($id: ID!) { client(id: $id) { sessions { id number scheduledAt status alliance { total } } } }`;
 
 const HOUR = 3_600_000;
@@ -106,6 +108,52 @@ describe('rating links and session ratings', () => {
     expect(sent.errors?.[0].extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'token' }));
     expect(sent.errors?.[0].message).toMatch(/was missed/);
     expect(await countRows(app.db.owner, 'measure_response', 'session_id = $1', [session.id])).toBe(0);
+  });
+
+  it('never refuses "I need help now": on a link whose session was cancelled it raises RISK and shows crisis lines, keeping no rating', async () => {
+    const session = await schedule(2, new Date(Date.now() - DAY));
+    await mark(session.id, 'ATTENDED');
+    const token = await tokenFor(session.id);
+    await mark(session.id, 'CANCELLED');
+    const sent = await gql<{
+      submitAllianceRating: { response: null; notRecordedReason: string; crisis: { message: string } | null };
+    }>(request.agent(app.server), HELP, {
+      input: { token, answers: [2, 2, 2, 2], comment: 'not safe', helpNow: true, idempotencyKey: newKey() },
+    });
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data?.submitAllianceRating).toEqual({
+      response: null,
+      notRecordedReason: expect.stringMatching(/was cancelled/),
+      crisis: expect.objectContaining({ message: expect.any(String) }),
+    });
+    expect(await countRows(app.db.owner, 'measure_response', 'session_id = $1', [session.id])).toBe(0);
+    expect(
+      await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'RISK' AND status = 'OPEN'`, [p.clientIds[2]]),
+    ).toBe(1);
+    // The link is used up: the help request is not sent twice.
+    const again = await gql(request.agent(app.server), HELP, {
+      input: { token, answers: [2, 2, 2, 2], helpNow: true, idempotencyKey: newKey() },
+    });
+    expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('never refuses "I need help now" from the portal, even on a session still to come', async () => {
+    await app.db.owner.query(`UPDATE flag SET status = 'RESOLVED', resolved_at = now() WHERE client_id = $1`, [
+      p.clientIds[0],
+    ]);
+    const future = await schedule(0, new Date(Date.now() + 2 * DAY));
+    const sent = await gql<{ submitAllianceRating: { response: null; notRecordedReason: string; crisis: unknown } }>(
+      client,
+      HELP,
+      { input: { sessionId: future.id, answers: [5, 5, 5, 5], helpNow: true, idempotencyKey: newKey() } },
+    );
+    expect(sent.errors).toBeUndefined();
+    expect(sent.data?.submitAllianceRating.notRecordedReason).toMatch(/has not happened yet/);
+    expect(sent.data?.submitAllianceRating.crisis).not.toBeNull();
+    expect(await countRows(app.db.owner, 'measure_response', 'session_id = $1', [future.id])).toBe(0);
+    expect(
+      await countRows(app.db.owner, 'flag', `client_id = $1 AND kind = 'RISK' AND status = 'OPEN'`, [p.clientIds[0]]),
+    ).toBe(1);
   });
 
   it('lets a signed-in client rate from the portal only a session that happened', async () => {

@@ -45,7 +45,7 @@ type Documents = {
     "\n  mutation SubmitQuestionnaire($input: SubmitQuestionnaireInput!) {\n    submitQuestionnaire(input: $input) {\n      response {\n        ...MeasureResponseFields\n      }\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n": typeof types.SubmitQuestionnaireDocument,
     "\n  mutation RateGoal($input: RateGoalInput!) {\n    rateGoal(input: $input) {\n      id\n      rating\n      ratedAt\n    }\n  }\n": typeof types.RateGoalDocument,
     "\n  query RatingLink($token: String!) {\n    ratingLink(token: $token) {\n      therapistFirstName\n      sessionDate\n      expiresAt\n    }\n  }\n": typeof types.RatingLinkDocument,
-    "\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n": typeof types.SubmitAllianceRatingDocument,
+    "\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      notRecordedReason\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n": typeof types.SubmitAllianceRatingDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id\n      format\n      dataset\n      from\n      to\n      identifiable\n      status\n      url\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.CreateExportDocument,
     "\n  query ExportProgress($id: ID!) {\n    exportProgress(id: $id) {\n      id\n      status\n      rowsWritten\n    }\n  }\n": typeof types.ExportProgressDocument,
     "\n  fragment RateFields on Rate {\n    numerator\n    denominator\n    rate\n    lower\n    upper\n  }\n": typeof types.RateFieldsFragmentDoc,
@@ -85,7 +85,7 @@ const documents: Documents = {
     "\n  mutation SubmitQuestionnaire($input: SubmitQuestionnaireInput!) {\n    submitQuestionnaire(input: $input) {\n      response {\n        ...MeasureResponseFields\n      }\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n": types.SubmitQuestionnaireDocument,
     "\n  mutation RateGoal($input: RateGoalInput!) {\n    rateGoal(input: $input) {\n      id\n      rating\n      ratedAt\n    }\n  }\n": types.RateGoalDocument,
     "\n  query RatingLink($token: String!) {\n    ratingLink(token: $token) {\n      therapistFirstName\n      sessionDate\n      expiresAt\n    }\n  }\n": types.RatingLinkDocument,
-    "\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n": types.SubmitAllianceRatingDocument,
+    "\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      notRecordedReason\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n": types.SubmitAllianceRatingDocument,
     "\n  mutation CreateExport($input: CreateExportInput!) {\n    createExport(input: $input) {\n      id\n      format\n      dataset\n      from\n      to\n      identifiable\n      status\n      url\n      createdAt\n      expiresAt\n    }\n  }\n": types.CreateExportDocument,
     "\n  query ExportProgress($id: ID!) {\n    exportProgress(id: $id) {\n      id\n      status\n      rowsWritten\n    }\n  }\n": types.ExportProgressDocument,
     "\n  fragment RateFields on Rate {\n    numerator\n    denominator\n    rate\n    lower\n    upper\n  }\n": types.RateFieldsFragmentDoc,
@@ -235,7 +235,7 @@ export function graphql(source: "\n  query RatingLink($token: String!) {\n    ra
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n"];
+export function graphql(source: "\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      notRecordedReason\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n"): (typeof documents)["\n  mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {\n    submitAllianceRating(input: $input) {\n      response {\n        id\n        total\n        submittedAt\n      }\n      notRecordedReason\n      crisis {\n        ...CrisisFields\n      }\n    }\n  }\n  \n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,8 +23,9 @@ export type Part = 'scores' | 'alliance' | 'moods' | 'homework' | 'sessions';
 /** Exported for the flag evaluation replay (tests/eval), which must follow the same policy. */
 export const AFTER = {
   questionnaire: { kinds: ['RISK', 'NOT_ON_TRACK', 'DETERIORATION', 'STALLED'], parts: ['scores'] },
-  // A questionnaire given outside an open episode: only RISK, since no course of treatment is running.
-  questionnaireOutsideEpisode: { kinds: ['RISK'], parts: [] },
+  // A questionnaire outside an open episode (no course of treatment is running), or a help request with
+  // nothing else to record: only RISK.
+  riskOnly: { kinds: ['RISK'], parts: [] },
   alliance: { kinds: ['RISK', 'ALLIANCE_RUPTURE'], parts: ['alliance'] },
   // Mood and homework patterns (flat low mood, gaps, low adherence) are time-based: the sweep reads them.
   mood: { kinds: ['RISK'], parts: [] },
@@ -133,12 +134,17 @@ export class FlagEngine {
    * ended, none yet) or the client's status.
    */
   afterQuestionnaire(ctx: RequestContext, client: VisibleClient, written: WrittenScore): Promise<FlagKind[]> {
-    const trigger = written.episodeId ? 'questionnaire' : 'questionnaireOutsideEpisode';
+    const trigger = written.episodeId ? 'questionnaire' : 'riskOnly';
     return this.run(ctx, client, trigger, [], written.code === 'PHQ9' ? written : null);
   }
 
   afterAlliance(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
     return this.run(ctx, client, 'alliance', helpNow);
+  }
+
+  /** "I need help now" that came with nothing else to record (a rating its session no longer allows). */
+  afterHelpRequest(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
+    return this.run(ctx, client, 'riskOnly', helpNow);
   }
 
   afterMood(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {

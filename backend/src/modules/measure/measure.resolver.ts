@@ -108,9 +108,16 @@ export class MeasureResolver {
     }
     return once(ctx, actor, input.idempotencyKey, 'submitAllianceRating', async () => {
       // Only a session that happened is rated: never a future one, nor one cancelled or missed since a link was made.
-      await this.links.assertRateable(ctx, sessionId, linkId ? 'link' : 'new', linkId ? 'token' : 'sessionId');
+      const refusal = await this.links.refusal(ctx, sessionId, linkId ? 'link' : 'new', linkId ? 'token' : 'sessionId');
+      if (refusal && !input.helpNow) throw refusal;
       if (linkId && !(await this.links.claim(ctx, linkId))) {
         throw notFound('Rating link (it may have been used already or have expired)');
+      }
+      if (refusal) {
+        // "I need help now" is never refused: the therapist is alerted and crisis lines shown; the rating is not kept.
+        const mark = { source: 'RATING_COMMENT' as const, id: linkId ?? sessionId, at: new Date().toISOString() };
+        await this.engine.afterHelpRequest(ctx, client, [mark]);
+        return { response: null, notRecordedReason: refusal.message, crisis: crisisFor(client.country) };
       }
       const definition = await this.measures.instrument(ctx, 'ALLIANCE4');
       const response = await this.measures.record(ctx, {
@@ -128,7 +135,7 @@ export class MeasureResolver {
         : [];
       const raised = await this.engine.afterAlliance(ctx, client, helpNow);
       const risky = Boolean(input.helpNow) || raised.includes(FlagKind.RISK);
-      return { response, crisis: risky ? crisisFor(client.country) : null };
+      return { response, notRecordedReason: null, crisis: risky ? crisisFor(client.country) : null };
     });
   }
 

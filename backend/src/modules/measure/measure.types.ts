@@ -49,7 +49,17 @@ export class QuestionnaireSubmission {
 
 @ObjectType()
 export class AllianceSubmission {
-  @Field(() => MeasureResponse) response!: MeasureResponse;
+  @Field(() => MeasureResponse, {
+    nullable: true,
+    description: 'Null when the session could not be rated but the client asked for help now (see notRecordedReason).',
+  })
+  response!: MeasureResponse | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the rating was not kept (its session was cancelled, missed or is still to come); the help request was.',
+  })
+  notRecordedReason!: string | null;
   @Field(() => CrisisResources, { nullable: true }) crisis!: CrisisResources | null;
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLError } from 'graphql';
 import { badInput, notFound, rateLimited } from '../../common/errors.js';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -87,6 +88,17 @@ export class RatingLinkService {
 
   /** Refuses (BAD_USER_INPUT naming `field`) a session that cannot be rated at this moment. */
   async assertRateable(ctx: RequestContext, sessionId: string, moment: RatingMoment, field: string): Promise<void> {
+    const refusal = await this.refusal(ctx, sessionId, moment, field);
+    if (refusal) throw refusal;
+  }
+
+  /** The BAD_USER_INPUT (naming `field`) for a session that cannot be rated at this moment, or null. */
+  async refusal(
+    ctx: RequestContext,
+    sessionId: string,
+    moment: RatingMoment,
+    field: string,
+  ): Promise<GraphQLError | null> {
     const session = await ctx.db.one<{ status: string; scheduledAt: Date; timezone: string }>(
       `SELECT s.status, s.scheduled_at AS "scheduledAt", c.timezone
          FROM therapy_session s JOIN client c ON c.practice_id = s.practice_id AND c.id = s.client_id WHERE s.id = $1`,
@@ -94,7 +106,7 @@ export class RatingLinkService {
     );
     if (!session) throw notFound('Session');
     const why = whyNotRateable(session, moment);
-    if (why) throw badInput(field, why);
+    return why ? badInput(field, why) : null;
   }
 
   /** Marks the link used; false if another request used it first. */

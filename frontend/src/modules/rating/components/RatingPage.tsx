@@ -30,10 +30,10 @@ export function RatingPage() {
     RATING_LINK_QUERY,
     { variables: { token }, fetchPolicy: 'network-only' },
   );
-  const [result, setResult] = useState<{ crisis: CrisisResources | null } | null>(null);
+  const [result, setResult] = useState<Submitted | null>(null);
 
   let body;
-  if (result) body = <ThankYou crisis={result.crisis} />;
+  if (result) body = <ThankYou {...result} />;
   else if (loading && !data) body = <LoadingState />;
   else if (error && !data) {
     const described = describeApiError(error);
@@ -86,7 +86,7 @@ function RatingForm({
   token: string;
   therapistFirstName: string;
   sessionDate: string;
-  onSubmitted: (result: { crisis: CrisisResources | null }) => void;
+  onSubmitted: (result: Submitted) => void;
 }) {
   const [answers, setAnswers] = useState<(number | null)[]>(() => ALLIANCE_ITEMS.map(() => null));
   const [comment, setComment] = useState('');
@@ -113,7 +113,7 @@ function RatingForm({
       comment: comment.trim() || null,
       helpNow,
     });
-    if (submitted) onSubmitted({ crisis: submitted.submitAllianceRating.crisis });
+    if (submitted) onSubmitted(submitted.submitAllianceRating);
   }
 
   // The link was used or expired while the form was open, or its session was cancelled or missed.
@@ -173,13 +173,23 @@ function RatingForm({
   );
 }
 
-function ThankYou({ crisis }: { crisis: CrisisResources | null }) {
+interface Submitted {
+  crisis: CrisisResources | null;
+  /** Set when the help request went through but the rating could not be kept. */
+  notRecordedReason: string | null;
+}
+
+function ThankYou({ crisis, notRecordedReason }: Submitted) {
   return (
     <div className="rating__done" data-testid="rating-thanks">
       {crisis && <CrisisPanel crisis={crisis} />}
       <div className="rating__state" role="status">
         <h1>Thank you</h1>
-        <p>Your rating was sent. It helps your therapist make the sessions work for you.</p>
+        {notRecordedReason ? (
+          <p>Your therapist has been told you need help. Your rating itself was not kept: {notRecordedReason}.</p>
+        ) : (
+          <p>Your rating was sent. It helps your therapist make the sessions work for you.</p>
+        )}
         <p className="muted">You can close this page.</p>
       </div>
     </div>
@@ -192,6 +202,7 @@ function SessionNotRateable({ reason }: { reason: string | null }) {
       <h1>This session cannot be rated</h1>
       {reason && <p>{reason.charAt(0).toUpperCase() + reason.slice(1)}.</p>}
       <p className="muted">If you think this is wrong, ask your therapist.</p>
+      <p>If you need help now, call your local emergency number or a crisis line.</p>
     </div>
   );
 }

@@ -40,7 +40,8 @@ export interface SubmitAllianceRatingVariables {
 export interface SubmitAllianceRatingResult {
   submitAllianceRating: {
     __typename?: 'AllianceSubmission';
-    response: { __typename?: 'MeasureResponse'; id: string; total: number; submittedAt: string };
+    response: { __typename?: 'MeasureResponse'; id: string; total: number; submittedAt: string } | null;
+    notRecordedReason: string | null;
     crisis: CrisisResources | null;
   };
 }
@@ -53,6 +54,7 @@ export const SUBMIT_ALLIANCE_RATING_MUTATION = gql`
         total
         submittedAt
       }
+      notRecordedReason
       crisis {
         ...CrisisFields
       }
