@@ -42,8 +42,12 @@ export async function createCairnApp(
     AppModule.forRoot({ config, dataSource, logger, observer: opts.observer }),
     { logger, bodyParser: false },
   );
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.expressTrustProxy);
   app.disable('x-powered-by');
+  // No API answer may be kept by a browser or a proxy: no ETag to revalidate it, and no-store
+  // (the web app's static files set their own caching after this).
+  app.set('etag', false);
+  app.use(noStore);
   app.use(securityHeaders(config));
   app.use(express.json({ limit: '200kb' }));
   app.use(bodyErrors);
@@ -84,6 +88,11 @@ function securityHeaders(config: AppConfig) {
     strictTransportSecurity: config.isProduction,
     crossOriginEmbedderPolicy: false,
   });
+}
+
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('cache-control', 'no-store');
+  next();
 }
 
 /** A body that is not JSON, or too large, is the caller's mistake: 400/413 with a plain message. */

@@ -20,7 +20,10 @@ export async function startServer(config: AppConfig, logger = new CairnLogger())
   let embedded: EmbeddedServer | undefined;
   let ownerUrl = config.databaseUrl;
   if (!ownerUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      listenAddresses: config.embeddedListenAddresses,
+    });
     ownerUrl = embedded.urlFor('cairn');
     await ensureDatabase(embedded.adminUrl, 'cairn');
   }

@@ -1,6 +1,6 @@
 export { createDataSource, migrate, appRoleUrl } from './data-source.js';
 export type { DataSourceConfig } from './data-source.js';
-export { startEmbeddedPostgres, freePort } from './embedded.js';
+export { startEmbeddedPostgres, freePort, SUPERUSER_PASSWORD_FILE } from './embedded.js';
 export { JOB_QUEUE_SCHEMA } from './job-queue.js';
 export type { EmbeddedServer } from './embedded.js';
 export { migrations } from './migrations/index.js';

@@ -166,7 +166,10 @@ const OPERATIONS: Record<string, Operation> = {
   login: {
     allowed: [],
     except: Object.fromEntries(EVERYONE.map((w) => [w, 'UNAUTHENTICATED'])),
-    call: async () => ({ query: 'mutation { login(email: "nobody@test.cairn", password: "wrong-password") { id } }' }),
+    // A fresh unknown e-mail per call: after 5 failures an unknown e-mail locks like a real account.
+    call: async () => ({
+      query: `mutation { login(email: "nobody-${newKey()}@test.cairn", password: "wrong-password") { id } }`,
+    }),
   },
   logout: { allowed: EVERYONE, call: async () => ({ query: 'mutation { logout }' }) },
   createClient: {

@@ -25,7 +25,8 @@ import { RequestDb, type StatementObserver } from '../database/request-db.js';
 import type { AuditService } from '../modules/audit/audit.service.js';
 import type { AuthService } from '../modules/auth/auth.service.js';
 import { RateLimiter } from '../modules/auth/rate-limiter.js';
-import { PUBLIC_ERROR_CODES } from './errors.js';
+import { isRetryableDatabaseError, PUBLIC_ERROR_CODES, tryAgain } from './errors.js';
+import { expensiveFieldsRule } from './query-cost.js';
 import type { CairnLogger } from './logger.js';
 import type { RequestContext } from './request-context.js';
 import { isRealDate, isStorableText, unstorableTextPath } from './validation.js';
@@ -249,7 +250,12 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
 const VARIABLE_PATH = /^Variable "\$\w+" got invalid value .*? at "\w+((?:\.\w+|\[\d+\])+)"; (.*)$/s;
 
 /** Known errors pass with their code; anything else becomes a plain internal error, never a stack trace. */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError {
+  // A database timeout or outage is a clear "try again", not an internal error.
+  if (isRetryableDatabaseError(error)) {
+    const busy = tryAgain();
+    return { message: busy.message, path: formatted.path, extensions: busy.extensions };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -276,7 +282,7 @@ export function graphqlOptions(deps: {
   audit: AuditService;
 }): ApolloDriverConfig {
   const { config, dataSource, auth, logger, observer, audit } = deps;
-  const submissions = new RateLimiter(config.submissionLimitPerMinute, 60_000);
+  const submissions = new RateLimiter('submission', config.submissionLimitPerMinute, 60);
   // Depth, alias, token and cost limits; field suggestions ("did you mean") off in production.
   const armor = new ApolloArmor({
     maxDepth: { n: 12, ignoreIntrospection: false },
@@ -308,7 +314,7 @@ export function graphqlOptions(deps: {
       transactionPlugin(logger, audit),
       storableTextPlugin(),
     ],
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, expensiveFieldsRule],
     formatError,
   };
 }

@@ -1,32 +1,42 @@
-import { conflict, rateLimited } from './errors.js';
+import { createHash } from 'node:crypto';
+import { idempotencyKeyReused, rateLimited } from './errors.js';
 import type { RequestContext } from './request-context.js';
+
+/** A submission's input: its idempotency key and what it submits. */
+export interface Idempotent {
+  idempotencyKey: string;
+}
 
 /**
  * Runs a client submission once per (actor, key). The key row is inserted first in the request's
  * transaction: a concurrent retry waits on it, then finds the committed result and returns that.
+ * The row keeps a hash of what was submitted: the same key with a different payload is refused
+ * (IDEMPOTENCY_KEY_REUSED) rather than answered with the first result.
  */
 export async function once<T>(
   ctx: RequestContext,
   actor: string,
-  key: string,
+  input: Idempotent,
   operation: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  const wait = ctx.submissions.hit(actor);
+  const wait = await ctx.submissions.hit(ctx.db, actor);
   if (wait > 0) throw rateLimited(wait);
+  const key = input.idempotencyKey;
+  const payload = payloadHash(operation, input);
   const claimed = await ctx.db.query(
-    `INSERT INTO idempotency_key (practice_id, actor, key, operation)
-     VALUES (cairn_current_practice(), $1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-    [actor, key, operation],
+    `INSERT INTO idempotency_key (practice_id, actor, key, operation, payload_hash)
+     VALUES (cairn_current_practice(), $1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key`,
+    [actor, key, operation, payload],
   );
   if (claimed.length === 0) {
-    const prior = await ctx.db.one<{ operation: string; result: T }>(
-      `SELECT operation, result FROM idempotency_key WHERE actor = $1 AND key = $2`,
+    const prior = await ctx.db.one<{ operation: string; result: T; payload_hash: Buffer | null }>(
+      `SELECT operation, result, payload_hash FROM idempotency_key WHERE actor = $1 AND key = $2`,
       [actor, key],
     );
-    if (!prior || prior.operation !== operation) {
-      throw conflict('idempotencyKey was already used for a different submission');
-    }
+    // Keys stored before payloads were hashed (payload_hash null) still match on the operation.
+    const samePayload = prior?.payload_hash ? prior.payload_hash.equals(payload) : true;
+    if (!prior || prior.operation !== operation || !samePayload) throw idempotencyKeyReused();
     return reviveDates(prior.result);
   }
   const result = await work();
@@ -36,6 +46,17 @@ export async function once<T>(
     JSON.stringify(result),
   ]);
   return result;
+}
+
+/** SHA-256 of the operation and its input without the key, as JSON with sorted fields. */
+export function payloadHash(operation: string, input: Idempotent): Buffer {
+  const { idempotencyKey: _key, ...payload } = input;
+  const json = JSON.stringify([operation, payload], (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+  return createHash('sha256').update(json).digest();
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;

@@ -6,6 +6,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -88,6 +89,20 @@ export class AppConfig {
   @Min(1)
   loginLimitPerAccount = 10;
 
+  /**
+   * Proxies whose X-Forwarded-For names the client (for per-IP limits and logs): 'loopback' (the
+   * default), 'false' (none: the connecting address is the client's), a hop count, or addresses and
+   * CIDR ranges separated by commas. Express's `trust proxy` setting.
+   */
+  @Matches(/^(false|\d{1,2}|[0-9A-Za-z.:/]+( *, *[0-9A-Za-z.:/]+)*)$/, {
+    message: 'CAIRN_TRUST_PROXY must be false, a hop count, or addresses/CIDRs separated by commas',
+  })
+  trustProxy = 'loopback';
+
+  /** The embedded PostgreSQL's listen_addresses: '' (the default) is its Unix socket only. */
+  @IsString()
+  embeddedListenAddresses = '';
+
   /** SMTP server for outgoing e-mail (smtp:// or smtps://, credentials in the URL). Unset outside production: an in-process sink read at GET /dev/mailbox. */
   @IsOptional()
   @IsString()
@@ -112,6 +127,13 @@ export class AppConfig {
   @Max(50)
   mailMaxAttempts = 8;
 
+  /** trustProxy as Express takes it. */
+  get expressTrustProxy(): boolean | number | string[] {
+    if (this.trustProxy === 'false') return false;
+    if (/^\d+$/.test(this.trustProxy)) return Number(this.trustProxy);
+    return this.trustProxy.split(',').map((s) => s.trim());
+  }
+
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
   }
@@ -129,6 +151,7 @@ export class AppConfig {
       dbPoolSize: this.dbPoolSize,
       sessionIdleMinutes: this.sessionIdleMinutes,
       sessionAbsoluteHours: this.sessionAbsoluteHours,
+      trustProxy: this.trustProxy,
       mail: this.smtpUrl ? redactUrl(this.smtpUrl) : 'development mailbox (in-process SMTP sink)',
     };
   }
@@ -161,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sweepIntervalMinutes: env.CAIRN_SWEEP_INTERVAL_MINUTES,
     submissionLimitPerMinute: env.CAIRN_SUBMISSION_LIMIT_PER_MINUTE,
     loginLimitPerAccount: env.CAIRN_LOGIN_LIMIT_PER_ACCOUNT,
+    trustProxy: env.CAIRN_TRUST_PROXY,
+    embeddedListenAddresses: env.CAIRN_EMBEDDED_PG_LISTEN,
     smtpUrl: env.CAIRN_SMTP_URL || undefined,
     mailFrom: env.CAIRN_MAIL_FROM || undefined,
     mailRetrySeconds: env.CAIRN_MAIL_RETRY_SECONDS,

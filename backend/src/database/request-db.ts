@@ -23,6 +23,9 @@ export interface StatementObserver {
 const statementNames = new Map<string, string>();
 const MAX_PREPARED_STATEMENTS = 400;
 const PREPARABLE = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
+/** A practice report over years of a large practice, or one FETCH of an export, fits in this. */
+const LONG_STATEMENT_TIMEOUT = '120s';
+const LONG_IDLE_TIMEOUT = '10min';
 
 function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
@@ -49,6 +52,7 @@ export class RequestDb {
   /** Rows of the statement sent together with BEGIN (see beginWith). */
   private opening?: unknown[];
   private relaxedCommit = false;
+  private longBudget = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -86,6 +90,19 @@ export class RequestDb {
   async readOnlyCommit(): Promise<void> {
     this.relaxedCommit = true;
     if (this.connection) await (await this.connection).client.query(`SET LOCAL synchronous_commit = off`);
+  }
+
+  /**
+   * Reports and exports: a longer budget than the app role's timeouts (APP_ROLE_TIMEOUTS), for this
+   * transaction only (SET LOCAL); a download also waits on a slow client between fetches.
+   */
+  async longRunning(): Promise<void> {
+    if (this.longBudget) return;
+    this.longBudget = true;
+    await this.query(
+      `SELECT set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`,
+      [LONG_STATEMENT_TIMEOUT, LONG_IDLE_TIMEOUT],
+    );
   }
 
   /** Records the tenant a statement already bound with set_config (e.g. cairn_authenticate). */

@@ -6,6 +6,8 @@ import { SessionNumbersInDateOrder1765100000000 } from './1765100000000-SessionN
 import { EpisodeOutcomePairedOccasions1765200000000 } from './1765200000000-EpisodeOutcomePairedOccasions.js';
 import { ClinicalDataIntegrity1765400000000 } from './1765400000000-ClinicalDataIntegrity.js';
 import { Outbox1765500000000 } from './1765500000000-Outbox.js';
+import { TamperEvidentAudit1765600000000 } from './1765600000000-TamperEvidentAudit.js';
+import { SharedLimitsAndTimeouts1765610000000 } from './1765610000000-SharedLimitsAndTimeouts.js';
 import { Accounts1765700000000 } from './1765700000000-Accounts.js';
 
 // Listed explicitly (not globbed) so the same list works from src under jest and from dist.
@@ -18,5 +20,7 @@ export const migrations = [
   EpisodeOutcomePairedOccasions1765200000000,
   ClinicalDataIntegrity1765400000000,
   Outbox1765500000000,
+  TamperEvidentAudit1765600000000,
+  SharedLimitsAndTimeouts1765610000000,
   Accounts1765700000000,
 ];

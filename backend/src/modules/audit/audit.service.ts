@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { RequestContext, SignedInUser } from '../../common/request-context.js';
-import { inTenantTransaction } from '../../database/request-db.js';
+import { inTenantTransaction, type RequestDb } from '../../database/request-db.js';
 
 export const NIL_PRACTICE = '00000000-0000-0000-0000-000000000000';
 
@@ -11,6 +11,13 @@ export interface AuditEntry {
   subjectId?: string | null;
 }
 
+/**
+ * Writes audit rows through the definer function `cairn_audit`, the app's only way in: actor, role
+ * and practice come from the transaction's settings (the ones row-level security reads), so a row
+ * cannot name anyone but the caller. Each row joins its practice's hash chain (see audit-chain.ts).
+ */
+export const AUDIT_SQL = `SELECT cairn_audit($1, $2, $3, $4::uuid[], $5)`;
+
 /** Append-only audit trail: reads of client data, exports and denied accesses. */
 @Injectable()
 export class AuditService {
@@ -18,22 +25,18 @@ export class AuditService {
 
   /** An allowed access, written in the request's own transaction. */
   async allowed(ctx: RequestContext, user: SignedInUser, entry: AuditEntry): Promise<void> {
-    await ctx.db.query(
-      `INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'ALLOWED', $7)`,
-      [
-        user.practiceId,
-        user.id,
-        user.role,
-        entry.subjectType ?? null,
-        entry.subjectId ?? null,
-        entry.action,
-        ctx.requestId,
-      ],
+    await write(
+      ctx.db,
+      user,
+      entry.action,
+      'ALLOWED',
+      entry.subjectType ?? null,
+      [entry.subjectId ?? null],
+      ctx.requestId,
     );
   }
 
-  /** Allowed reads of many subjects at once (one row per client per request). */
+  /** Allowed reads of many subjects at once (one row per subject per request). */
   async allowedMany(
     ctx: RequestContext,
     user: SignedInUser,
@@ -42,11 +45,7 @@ export class AuditService {
     ids: string[],
   ): Promise<void> {
     if (ids.length === 0) return;
-    await ctx.db.query(
-      `INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
-       SELECT $1, $2, $3, $4, s, $5, 'ALLOWED', $6 FROM unnest($7::uuid[]) AS s`,
-      [user.practiceId, user.id, user.role, subjectType, action, ctx.requestId, ids],
-    );
+    await write(ctx.db, user, action, 'ALLOWED', subjectType, ids, ctx.requestId);
   }
 
   /** A denied access, in a transaction of its own so the request's rollback cannot erase it. */
@@ -59,19 +58,22 @@ export class AuditService {
     ctx.deniedAudited = true;
     const tenant = user ? { practiceId: user.practiceId, userId: user.id, role: user.role } : null;
     await inTenantTransaction(this.dataSource, tenant, (db) =>
-      db.query(
-        `INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, 'DENIED', $7)`,
-        [
-          user?.practiceId ?? NIL_PRACTICE,
-          user?.id ?? null,
-          user?.role ?? null,
-          entry.subjectType ?? null,
-          entry.subjectId ?? null,
-          action,
-          ctx.requestId,
-        ],
-      ),
+      write(db, user, action, 'DENIED', entry.subjectType ?? null, [entry.subjectId ?? null], ctx.requestId),
     );
   }
+}
+
+async function write(
+  db: RequestDb,
+  user: SignedInUser | null,
+  action: string,
+  outcome: 'ALLOWED' | 'DENIED',
+  subjectType: string | null,
+  subjectIds: (string | null)[],
+  requestId: string,
+): Promise<void> {
+  // The function records the transaction's actor; a caller naming someone else is a bug, not a row.
+  const bound = db.currentTenant?.userId ?? null;
+  if (user && bound !== user.id) throw new Error('audit: the transaction is bound to another actor');
+  await db.query(AUDIT_SQL, [action, outcome, subjectType, subjectIds, requestId]);
 }

@@ -9,7 +9,7 @@ import { Role } from '../../common/roles.js';
 import { inTenantTransaction, type RequestDb } from '../../database/request-db.js';
 import type { Me } from './auth.types.js';
 import { isDemoEmail } from './demo.js';
-import { RateLimiter } from './rate-limiter.js';
+import { RateLimiter, RateLimitService } from './rate-limiter.js';
 import { hashToken, newToken } from './tokens.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 
@@ -47,19 +47,31 @@ export class AuthService {
   constructor(
     private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly limits: RateLimitService,
   ) {
-    this.perIp = new RateLimiter(config.loginLimitPerIp, 60_000);
-    this.perAccount = new RateLimiter(config.loginLimitPerAccount, 60_000);
+    this.perIp = new RateLimiter('login-ip', config.loginLimitPerIp, 60);
+    this.perAccount = new RateLimiter('login-account', config.loginLimitPerAccount, 60);
   }
 
   async login(ctx: RequestContext, email: string, password: string): Promise<SignedInUser> {
-    const wait = Math.max(this.perIp.hit(clientIp(ctx.req)), this.perAccount.hit(email.trim().toLowerCase()));
-    if (wait > 0) throw rateLimited(wait);
+    // Counted where every instance sees them, and kept even though a failed sign-in rolls back.
+    await this.limits.consume([this.perIp, clientIp(ctx.req)], [this.perAccount, email.trim().toLowerCase()]);
 
     const row = await ctx.db.one<LoginRow>(`SELECT * FROM cairn_find_login($1)`, [email.trim()]);
     const refusedDemo = this.config.isProduction && isDemoEmail(email);
     if (!row || !row.password_hash || row.disabled_at || refusedDemo) {
+      // No usable account: locked on the same schedule as a real one, so the answers cannot tell them apart.
+      const [lock] = await ctx.db.query<{ until: Date | null }>(
+        `SELECT cairn_unknown_login_locked_until($1) AS until`,
+        [email.trim()],
+      );
+      if (lock?.until && lock.until.getTime() > Date.now()) {
+        throw rateLimited(Math.ceil((lock.until.getTime() - Date.now()) / 1000));
+      }
       await verify(await this.dummyHash, password);
+      await inTenantTransaction(this.dataSource, null, (db) =>
+        db.query(`SELECT cairn_unknown_login_failed($1, $2)`, [email.trim(), LOCK_AFTER_FAILURES]),
+      );
       throw unauthenticated(LOGIN_FAILED);
     }
     if (row.locked_until && row.locked_until.getTime() > Date.now()) {

@@ -68,6 +68,7 @@ export class ExportWriter {
       // First statement of the transaction, before the tenant is set: the snapshot is fixed here.
       await db.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await db.setTenant({ practiceId: request.practiceId, userId: request.userId, role: Role.MANAGER });
+      await db.longRunning();
       await format.write({
         db,
         request,

@@ -9,11 +9,12 @@ import { RequestDb } from '../../database/request-db.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AuthService } from '../auth/auth.service.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
+import { identifiedClients } from './export-subjects.js';
 import { ExportWriter } from './export-writer.service.js';
 import { ExportService } from './export.service.js';
 
 /** A download submits nothing: any submission through this context would be refused. */
-const NO_SUBMISSIONS = new RateLimiter(0, 60_000);
+const NO_SUBMISSIONS = new RateLimiter('none', 0, 60);
 
 function refuse(res: Response, status: 401 | 404, code: 'UNAUTHENTICATED' | 'NOT_FOUND', message: string): void {
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
@@ -53,6 +54,9 @@ export class ExportController {
         action: request.identifiable ? 'exportDownloadIdentifiable' : 'exportDownload',
         ...subject,
       });
+      // And one row per client named in the file, so each client's own trail shows the export.
+      const named = await identifiedClients(ctx.db, request);
+      await this.audit.allowedMany(ctx, user, 'exportDownloadIdentifiable', 'client', named);
       await ctx.db.finish(true);
       await this.writer.stream(request, res, ctx.requestId);
     } finally {

@@ -46,7 +46,7 @@ export class GoalResolver {
   async rateGoal(@Context() ctx: RequestContext, @Args('input') input: RateGoalInput): Promise<GoalRating> {
     const client = await this.access.recordOf(ctx, 'goal', input.goalId, 'write', 'rateGoal', 'Goal');
     const user = await this.access.signedIn(ctx);
-    return once(ctx, `user:${user.id}`, input.idempotencyKey, 'rateGoal', async () => {
+    return once(ctx, `user:${user.id}`, input, 'rateGoal', async () => {
       const [rating] = await ctx.db.query<GoalRating>(
         `INSERT INTO goal_rating (practice_id, client_id, goal_id, rating) VALUES (cairn_current_practice(), $1, $2, $3)
          RETURNING id, goal_id AS "goalId", rating, rated_at AS "ratedAt"`,

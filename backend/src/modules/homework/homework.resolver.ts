@@ -80,7 +80,7 @@ export class HomeworkResolver {
       'Homework assignment',
     );
     const user = await this.access.signedIn(ctx);
-    return once(ctx, `user:${user.id}`, input.idempotencyKey, 'reportHomework', async () => {
+    return once(ctx, `user:${user.id}`, input, 'reportHomework', async () => {
       const [report] = await ctx.db.query<HomeworkReport>(
         `INSERT INTO homework_report (practice_id, client_id, assignment_id, local_date, status, effort, helpfulness, note)
          VALUES (cairn_current_practice(), $1, $2, $3, $4, $5, $6, $7) RETURNING ${REPORT_COLUMNS}`,

@@ -50,7 +50,7 @@ export class MeasureResolver {
   ): Promise<QuestionnaireSubmission> {
     const client = await this.access.ownClient(ctx, 'submitQuestionnaire');
     const user = await this.access.signedIn(ctx);
-    return once(ctx, `user:${user.id}`, input.idempotencyKey, 'submitQuestionnaire', async () => {
+    return once(ctx, `user:${user.id}`, input, 'submitQuestionnaire', async () => {
       const definition = await this.measures.instrument(ctx, input.instrumentCode);
       if (definition.code === 'ALLIANCE4') throw badInput('instrumentCode', 'rate a session with submitAllianceRating');
       const response = await this.measures.record(ctx, {
@@ -106,7 +106,7 @@ export class MeasureResolver {
       sessionId = input.sessionId ?? '';
       actor = `user:${(await this.access.signedIn(ctx)).id}`;
     }
-    return once(ctx, actor, input.idempotencyKey, 'submitAllianceRating', async () => {
+    return once(ctx, actor, input, 'submitAllianceRating', async () => {
       // Only a session that happened is rated: never a future one, nor one cancelled or missed since a link was made.
       const refusal = await this.links.refusal(ctx, sessionId, linkId ? 'link' : 'new', linkId ? 'token' : 'sessionId');
       if (refusal && !input.helpNow) throw refusal;

@@ -47,7 +47,7 @@ export class MoodResolver {
   async logMood(@Context() ctx: RequestContext, @Args('input') input: LogMoodInput): Promise<MoodSubmission> {
     const client = await this.access.ownClient(ctx, 'logMood');
     const user = await this.access.signedIn(ctx);
-    return once(ctx, `user:${user.id}`, input.idempotencyKey, 'logMood', async () => {
+    return once(ctx, `user:${user.id}`, input, 'logMood', async () => {
       const localDate = localDateIn(client.timezone);
       const [row] = await ctx.db.query<MoodEntry & { inserted: boolean }>(
         `INSERT INTO mood_entry (practice_id, client_id, local_date, rating, note, help_now)

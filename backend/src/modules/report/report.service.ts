@@ -52,6 +52,7 @@ export class ReportService {
     instrument: ReportInstrument,
     therapistIds: readonly string[] | null,
   ): Promise<PracticeReport> {
+    await db.longRunning();
     const rows = await db.query<EpisodeRow>(ENDED_EPISODES_SQL, [period.from, period.to, false]);
     const episodes = rows.map(episodeFacts);
     const attributed = [...new Set(episodes.map((e) => e.row.therapistId))];

@@ -45,7 +45,7 @@ export function whyNotRateable(
 @Injectable()
 export class RatingLinkService {
   // Guessing tokens is hopeless at 128 bits, but a limit keeps scanners from trying.
-  private readonly perIp = new RateLimiter(30, 60_000);
+  private readonly perIp = new RateLimiter('rating-link-ip', 30, 60);
 
   async create(
     ctx: RequestContext,
@@ -64,7 +64,7 @@ export class RatingLinkService {
    * and malformed tokens all get the same NOT_FOUND.
    */
   async redeemable(ctx: RequestContext, token: string, opts: { allowUsed?: boolean } = {}): Promise<RedeemableLink> {
-    const wait = this.perIp.hit(clientIp(ctx.req));
+    const wait = await this.perIp.hit(ctx.db, clientIp(ctx.req));
     if (wait > 0) throw rateLimited(wait);
     if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16,64}$/.test(token)) throw invalidLink();
     const row = await ctx.db.one<{

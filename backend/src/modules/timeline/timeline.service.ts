@@ -47,12 +47,9 @@ interface TimelineRow {
 const agg = (select: string, from: string, order: string) =>
   `COALESCE((SELECT json_agg(${select} ORDER BY ${order}) FROM ${from}), '[]')`;
 
-/** $1 client, $2 reader, $3 reader's role, $4 request id. */
+/** $1 client, $2 request id. The audit row names the transaction's own reader (cairn_audit). */
 const TIMELINE_SQL = `
-WITH audit AS (
-  INSERT INTO audit_event (practice_id, actor_id, actor_role, subject_type, subject_id, action, outcome, request_id)
-  VALUES (cairn_current_practice(), $2, $3, 'client', $1, 'client', 'ALLOWED', $4)
-)
+WITH audit AS MATERIALIZED (SELECT cairn_audit('client', 'ALLOWED', 'client', ARRAY[$1::uuid], $2) AS written)
 SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.share_alliance_with_client AS share,
   ${agg(`json_build_object('id', e.id, 'clientId', e.client_id, 'startedOn', e.started_on, 'endedOn', e.ended_on, 'endReason', e.end_reason)`, 'episode e WHERE e.client_id = c.id', 'e.started_on')} AS episodes,
   ${agg(
@@ -92,7 +89,7 @@ SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.sha
        LEFT JOIN app_user ur ON ur.practice_id = f.practice_id AND ur.id = f.resolved_by WHERE f.client_id = c.id`,
     'f.opened_at',
   )} AS flags
-  FROM client c JOIN app_user u ON u.practice_id = c.practice_id AND u.id = c.therapist_id
+  FROM client c JOIN app_user u ON u.practice_id = c.practice_id AND u.id = c.therapist_id CROSS JOIN audit
  WHERE c.id = $1`;
 
 @Injectable()
@@ -105,8 +102,7 @@ export class TimelineService {
    */
   async timeline(ctx: RequestContext, clientId: string): Promise<ClientTimeline> {
     const client = await this.access.client(ctx, clientId, 'read', 'client');
-    const user = await this.access.signedIn(ctx);
-    const row = await ctx.db.one<TimelineRow>(TIMELINE_SQL, [client.id, user.id, user.role, ctx.requestId]);
+    const row = await ctx.db.one<TimelineRow>(TIMELINE_SQL, [client.id, ctx.requestId]);
     if (!row) throw new Error('timeline query returned no row');
     const head = row;
     const responses = row.responses.map((r) => ({ ...r, submittedAt: new Date(r.submittedAt) }));
