@@ -72,6 +72,21 @@ const NODE_ONLY_ZONES = [
 const nodeOnlyZones: string[] = [];
 const nodeOnlyZone = fc.constantFrom(...NODE_ONLY_ZONES).filter((z) => nodeOnlyZones.includes(z));
 
+/** Date-times that do not exist or carry no offset (once read as server time), and numbers (once epoch ms). */
+const badDateTime = fc.oneof(
+  fc.constantFrom(
+    '2026-02-30T10:00:00Z',
+    '2026-04-31T00:00:00+01:00',
+    '2026-05-01T24:00:00Z',
+    '2026-05-01T14:60:00Z',
+    '2026-05-01T14:00:00+25:00',
+    '2026-05-01',
+  ),
+  fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, -1)),
+  fc.integer(),
+);
 const badDate = fc.oneof(
   fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01', 'yesterday', ''),
   fc.string({ maxLength: 12 }),
@@ -318,6 +333,14 @@ const CASES: Case[] = [
     doc: 'query($i: String!) { ratingLink(token: $i) { therapistFirstName } }',
     input: (v) => v,
     bad: unstorable,
+  },
+  {
+    name: 'scheduleSession',
+    as: 'therapist',
+    field: 'scheduledAt',
+    doc: 'mutation($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }',
+    input: (v, f) => ({ clientId: f.clientIds[0], scheduledAt: v }),
+    bad: badDateTime,
   },
   {
     name: 'submitAllianceRating',
