@@ -15,6 +15,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: backend, changeOrigin: false },
       '/exports': { target: backend, changeOrigin: false },
+      '/dev': { target: backend, changeOrigin: false },
     },
   },
   build: {

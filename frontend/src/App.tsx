@@ -16,6 +16,10 @@ const ClientTimelinePage = lazy(() =>
   import('./modules/client/components/ClientTimelinePage').then((m) => ({ default: m.ClientTimelinePage })),
 );
 const FlagsPage = lazy(() => import('./modules/flags/components/FlagsPage').then((m) => ({ default: m.FlagsPage })));
+// Development only: the server answers its /dev/mailbox with 404 in production, and the page says so.
+const MailboxPage = lazy(() =>
+  import('./modules/mailbox/components/MailboxPage').then((m) => ({ default: m.MailboxPage })),
+);
 const PortalPage = lazy(() =>
   import('./modules/portal/components/PortalPage').then((m) => ({ default: m.PortalPage })),
 );
@@ -67,6 +71,14 @@ export function App() {
           element={
             <Suspense fallback={<LoadingState />}>
               <RatingPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="/mailbox"
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <MailboxPage />
             </Suspense>
           }
         />

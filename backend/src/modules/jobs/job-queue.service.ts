@@ -35,6 +35,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly turnedOff: string[] = [];
   private runner?: Runner;
   private pool?: pg.Pool;
+  private stopping = false;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -129,6 +130,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** Lets running jobs finish, then disconnects. */
   async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     const runner = this.runner;
     this.runner = undefined;
     await runner?.stop();
@@ -153,7 +155,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   /** The queue's own messages may quote a job's error; only the task name and error class are logged. */
   private queueLogger(): Logger {
     return new Logger((scope) => (level, _message, meta) => {
-      if (level === 'error' || level === 'warning') {
+      // While stopping, a connection the database already closed (e.g. UNLISTEN) is expected.
+      if ((level === 'error' || level === 'warning') && !this.stopping) {
         const error = (meta as { error?: Error } | undefined)?.error;
         this.logger.event(level === 'error' ? 'error' : 'warn', 'job queue problem', {
           operation: scope.taskIdentifier ?? scope.label,
