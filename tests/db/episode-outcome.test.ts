@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { generatePractice, seedDemo } from '@cairn/db';
-import { jointOccasions, type OutcomeMeasure } from '@cairn/shared';
+import {
+  adherenceBetween,
+  jointOccasions,
+  type HomeworkReportOnDay,
+  type HomeworkSchedule,
+  type OutcomeMeasure,
+} from '@cairn/shared';
 import { episodeFacts } from '../../backend/src/modules/report/report.figures.js';
 import { ENDED_EPISODES_SQL, type EpisodeRow } from '../../backend/src/modules/report/report.sql.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 
 /**
- * Every column of the report's rows except the paired scores, aggregated from the raw rows at read
- * time. The rollup must give the same.
+ * Every column of the report's rows except the paired scores and homework counts (checked against
+ * the shared functions below), aggregated from the raw rows at read time. The rollup must agree.
  */
 const AGGREGATED_FROM_HISTORY_SQL = `
 SELECT e.id AS "episodeId", c.code AS "clientCode",
@@ -20,7 +26,7 @@ SELECT e.id AS "episodeId", c.code AS "clientCode",
        m.phq9_count AS "phq9Count", m.gad7_count AS "gad7Count",
        m.alliance AS "allianceTotals",
        (e.ended_on - e.started_on + 1) AS "episodeDays", mo.days AS "moodDays",
-       hw.assignments, hr.reports AS "homeworkReports"
+       hw.assignments
   FROM episode e
   JOIN client c ON c.practice_id = e.practice_id AND c.id = e.client_id
  CROSS JOIN LATERAL (
@@ -41,16 +47,10 @@ SELECT e.id AS "episodeId", c.code AS "clientCode",
     WHERE me.practice_id = e.practice_id AND me.client_id = e.client_id
       AND me.local_date BETWEEN e.started_on AND e.ended_on) mo
  CROSS JOIN LATERAL (
-   SELECT json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)
+   SELECT json_agg(json_build_object('frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)
                    ORDER BY a.assigned_on, a.id) AS assignments
      FROM homework_assignment a
     WHERE a.practice_id = e.practice_id AND a.client_id = e.client_id AND a.episode_id = e.id) hw
- CROSS JOIN LATERAL (
-   SELECT json_agg(json_build_object('assignmentId', r.assignment_id, 'date', r.local_date, 'status', r.status)
-                   ORDER BY r.local_date, r.assignment_id, r.id) AS reports
-     FROM homework_report r
-     JOIN homework_assignment a ON a.practice_id = r.practice_id AND a.id = r.assignment_id
-    WHERE r.practice_id = e.practice_id AND a.episode_id = e.id) hr
  WHERE e.ended_on BETWEEN $1::date AND $2::date
  ORDER BY e.ended_on, c.code, e.id`;
 
@@ -125,6 +125,43 @@ async function pairedFromSharedDefinition(
   return { byEpisode: paired, unlikeEachMeasureAlone };
 }
 
+type HomeworkColumns = Pick<EpisodeRow, 'homeworkDone' | 'homeworkPartial' | 'homeworkNotDone'>;
+
+/**
+ * Each finished episode's tasks and every report of them, credited by the caseload's function
+ * (adherenceBetween, in @cairn/shared) over the episode's days: the counts the rollup must hold.
+ * An episode with nothing due has no adherence, and its counts are not read.
+ */
+async function homeworkFromSharedDefinition(db: pg.Pool): Promise<Map<string, HomeworkColumns | null>> {
+  const { rows } = await db.query<{
+    episodeId: string;
+    startedOn: string;
+    endedOn: string;
+    tasks: HomeworkSchedule[];
+    reports: HomeworkReportOnDay[];
+  }>(
+    `SELECT e.id AS "episodeId", e.started_on AS "startedOn", e.ended_on AS "endedOn",
+            json_agg(json_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)) AS tasks,
+            COALESCE((SELECT json_agg(json_build_object('assignmentId', r.assignment_id, 'date', r.local_date, 'status', r.status))
+                        FROM homework_report r
+                        JOIN homework_assignment ra ON ra.practice_id = r.practice_id AND ra.id = r.assignment_id
+                       WHERE ra.practice_id = e.practice_id AND ra.episode_id = e.id), '[]') AS reports
+       FROM episode e
+       JOIN homework_assignment a ON a.practice_id = e.practice_id AND a.episode_id = e.id
+      WHERE e.ended_on IS NOT NULL
+      GROUP BY e.practice_id, e.id`,
+  );
+  return new Map(
+    rows.map((r) => {
+      const window = adherenceBetween(r.tasks, r.reports, r.startedOn, r.endedOn);
+      return [
+        r.episodeId,
+        window && { homeworkDone: window.done, homeworkPartial: window.partial, homeworkNotDone: window.notDone },
+      ];
+    }),
+  );
+}
+
 const NO_PAIRS: PairedColumns = {
   jointOccasions: 0,
   pairedPhq9First: null,
@@ -151,7 +188,7 @@ async function unmatched(db: pg.Pool): Promise<{ missing: number; extra: number 
  */
 async function expectRollupMatchesHistory(
   db: pg.Pool,
-): Promise<{ episodes: number; paired: number; unlikeEachMeasureAlone: number }> {
+): Promise<{ episodes: number; paired: number; unlikeEachMeasureAlone: number; homework: number }> {
   expect(await unmatched(db)).toEqual({ missing: 0, extra: 0 });
   const fresh = (await db.query<EpisodeRow>(AGGREGATED_FROM_HISTORY_SQL, ALL_TIME)).rows;
   const rolled = (await db.query<EpisodeRow>(ENDED_EPISODES_SQL, ALL_TIME)).rows;
@@ -164,12 +201,23 @@ async function expectRollupMatchesHistory(
     pairedGad7Last: r.pairedGad7Last,
   });
   expect(rolled.map(pairedOf)).toEqual(rolled.map((r) => shared.byEpisode.get(r.episodeId) ?? NO_PAIRS));
-  // Every other column as aggregated afresh (the paired ones were checked just above).
-  expect(rolled).toEqual(fresh.map((row, i) => ({ ...row, ...(rolled[i] ? pairedOf(rolled[i]) : {}) })));
+  // Homework: where anything fell due, the counts adherenceBetween credits; else none credited.
+  const homework = await homeworkFromSharedDefinition(db);
+  const homeworkOf = (r: EpisodeRow): HomeworkColumns => ({
+    homeworkDone: r.homeworkDone,
+    homeworkPartial: r.homeworkPartial,
+    homeworkNotDone: r.homeworkNotDone,
+  });
+  expect(rolled.filter((r) => homework.get(r.episodeId)).map(homeworkOf)).toEqual(
+    rolled.flatMap((r) => homework.get(r.episodeId) ?? []),
+  );
+  // Every other column as aggregated afresh.
+  expect(rolled).toEqual(fresh.map((row, i) => ({ ...row, ...pairedOf(rolled[i]), ...homeworkOf(rolled[i]) })));
   return {
     episodes: fresh.length,
     paired: rolled.filter((r) => r.jointOccasions >= 2).length,
     unlikeEachMeasureAlone: shared.unlikeEachMeasureAlone,
+    homework: [...homework.values()].filter(Boolean).length,
   };
 }
 
@@ -186,8 +234,9 @@ describe('episode outcome rollup after bulk loads', () => {
   it('equals a fresh aggregation of the raw rows after the generator loads a practice', async () => {
     // The fast path: COPY with triggers off (replica role), then the set-based refresh.
     await generatePractice(generated.ownerUrl, { size: 'S', seed: 11, now: new Date('2026-03-02T15:00:00Z') });
-    const { episodes, paired, unlikeEachMeasureAlone } = await expectRollupMatchesHistory(generated.owner);
+    const { episodes, paired, unlikeEachMeasureAlone, homework } = await expectRollupMatchesHistory(generated.owner);
     expect(episodes).toBeGreaterThan(100);
+    expect(homework).toBeGreaterThan(50);
     expect(paired).toBeGreaterThan(50);
     // The practice holds episodes whose last PHQ-9 and GAD-7 come from different sessions, so the
     // comparison tells the definitions apart.
@@ -313,11 +362,10 @@ describe('episode outcome rollup on each write', () => {
     allianceTotals: [37],
     episodeDays: 10,
     moodDays: 3,
-    assignments: [{ id: HW, frequency: 'DAILY', assignedOn: '2025-03-05', dueOn: null }],
-    homeworkReports: [
-      { assignmentId: HW, date: '2025-03-06', status: 'DONE' },
-      { assignmentId: HW, date: '2025-03-07', status: 'PARTIAL' },
-    ],
+    assignments: [{ frequency: 'DAILY', assignedOn: '2025-03-05', dueOn: null }],
+    homeworkDone: 1,
+    homeworkPartial: 1,
+    homeworkNotDone: 0,
   };
 
   it('holds the finished episode as aggregated from its rows', async () => {
@@ -371,16 +419,16 @@ describe('episode outcome rollup on each write', () => {
         [P, X, HW],
       );
       const [withNotDone] = await ended();
-      expect(withNotDone.homeworkReports).toHaveLength(3);
+      expect(withNotDone).toEqual(expect.objectContaining({ homeworkDone: 1, homeworkPartial: 1, homeworkNotDone: 1 }));
       expect(episodeFacts(withNotDone).homeworkAdherence).toBeCloseTo(0.3, 10); // still 1.5 / 5
-      // A report two days after the episode ended answers 12 March, outside it: it is kept in the
-      // row (the trigger finds the episode through the task) but does not count.
+      // A report two days after the episode ended answers 12 March, outside it: the trigger finds the
+      // episode through the task and refreshes it, and the report does not count.
       await app.query(
         `INSERT INTO homework_report (practice_id, client_id, assignment_id, local_date, status) VALUES ($1, $2, $3, '2025-03-12', 'DONE')`,
         [P, X, HW],
       );
       const [late] = await ended();
-      expect(late.homeworkReports).toHaveLength(4);
+      expect(late).toEqual(expect.objectContaining({ homeworkDone: 1, homeworkPartial: 1, homeworkNotDone: 1 }));
       expect(episodeFacts(late).homeworkAdherence).toBeCloseTo(0.3, 10);
 
       // Session 3 recorded late as attended, with T2 covering: T2 becomes the attending therapist.
@@ -408,7 +456,15 @@ describe('episode outcome rollup on each write', () => {
       // Ending on the 6th: 6 days, mood on 2-4 March, one report due (the 6th) and done.
       await app.query(`UPDATE episode SET ended_on = '2025-03-06' WHERE id = $1`, [E]);
       const [shorter] = await ended();
-      expect(shorter).toEqual(expect.objectContaining({ endedOn: '2025-03-06', episodeDays: 6, moodDays: 3 }));
+      expect(shorter).toEqual(
+        expect.objectContaining({
+          endedOn: '2025-03-06',
+          episodeDays: 6,
+          moodDays: 3,
+          homeworkDone: 1,
+          homeworkPartial: 0,
+        }),
+      );
       expect(episodeFacts(shorter).homeworkAdherence).toBe(1);
       // Ending on the 20th takes in the mood entry of that day.
       await app.query(`UPDATE episode SET ended_on = '2025-03-20' WHERE id = $1`, [E]);
@@ -481,8 +537,7 @@ describe('episode outcome rollup on each write', () => {
       // Both writes are in the row: a refresh from a stale snapshot would miss the mood entry.
       expect((await expectRollupMatchesHistory(db.owner)).episodes).toBe(1);
       const [row] = (await db.owner.query<EpisodeRow>(ENDED_EPISODES_SQL, ['2025-03-01', '2025-03-31', false])).rows;
-      expect(row).toEqual(expect.objectContaining({ moodDays: 4 }));
-      expect(row.homeworkReports).toContainEqual({ assignmentId: HW, date: '2025-03-09', status: 'DONE' });
+      expect(row).toEqual(expect.objectContaining({ moodDays: 4, homeworkDone: 2 }));
     } finally {
       await other.end();
     }
@@ -663,5 +718,35 @@ describe('paired scores and homework adherence on hand-made episodes', () => {
     // (3.5 + 2) / 6 = 0.916667. Counting reports by their own date gave (3.5 + 3) / 6, capped at 1.
     const facts = episodeFacts(await rowOf(e.episode));
     expect(facts.homeworkAdherence).toBeCloseTo(5.5 / 6, 10);
+  });
+
+  it('credits reports at the edges of a schedule as the shared rule does', async () => {
+    // Episode 1-30 June 2025.
+    const e = await episode('HW-EDGES', 'UTC', '2025-06-01', '2025-06-30', ['2025-06-02T10:00Z', '2025-06-20T10:00Z']);
+    const [once, shortWeekly, daily] = [randomUUID(), randomUUID(), randomUUID()];
+    await db.owner.query(
+      `INSERT INTO homework_assignment (practice_id, id, client_id, episode_id, title, frequency, assigned_on, due_on, created_by)
+       VALUES ($1, $2, $5, $6, 'Letter', 'ONCE', '2025-06-05', '2025-06-12', $7),
+              ($1, $3, $5, $6, 'Short weekly', 'WEEKLY', '2025-06-05', '2025-06-10', $7),
+              ($1, $4, $5, $6, 'Walk', 'DAILY', '2025-06-20', '2025-06-22', $7)`,
+      [practice, once, shortWeekly, daily, e.client, e.episode, therapist],
+    );
+    await db.owner.query(
+      `INSERT INTO homework_report (practice_id, client_id, assignment_id, local_date, status) VALUES
+         ($1, $2, $3, '2025-06-04', 'DONE'), ($1, $2, $3, '2025-06-14', 'PARTIAL'),
+         ($1, $2, $4, '2025-06-09', 'DONE'),
+         ($1, $2, $5, '2025-06-20', 'DONE'), ($1, $2, $5, '2025-06-21', 'NOT_DONE'), ($1, $2, $5, '2025-06-23', 'DONE')`,
+      [practice, e.client, once, shortWeekly, daily],
+    );
+    // Due: the letter on 12 June (1); the weekly task none (its first week would end on the 12th,
+    // after its due date); the walk on 21 and 22 June (2; nothing is due the day it is set): 3.
+    // Credited: the letter's report before it was set (4 June) answers nothing, the late one
+    // (14 June, partly) answers the 12th; the weekly report nothing; the walk's report on the day
+    // it was set nothing, the 21st (not done) and the 23rd (after its due date) nothing.
+    // Adherence 0.5 / 3.
+    const row = await rowOf(e.episode);
+    expect(row).toMatchObject({ homeworkDone: 0, homeworkPartial: 1, homeworkNotDone: 1 });
+    expect(episodeFacts(row).homeworkAdherence).toBeCloseTo(0.5 / 3, 10);
+    await expectRollupMatchesHistory(db.owner);
   });
 });

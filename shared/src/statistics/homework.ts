@@ -9,13 +9,15 @@ export type HomeworkStatus = 'DONE' | 'PARTIAL' | 'NOT_DONE';
  * Ronan 2000, Clin Psychol Sci Pract 7:189-202). Null when nothing was expected.
  */
 export function homeworkAdherence(reports: readonly { status: HomeworkStatus }[], expected: number): number | null {
+  const done = reports.filter((report) => report.status === 'DONE').length;
+  const partial = reports.filter((report) => report.status === 'PARTIAL').length;
+  return adherenceOfCounts(done, partial, expected);
+}
+
+function adherenceOfCounts(done: number, partial: number, expected: number): number | null {
   if (!(expected >= 0)) throw new RangeError(`Expected reports must be >= 0, got ${expected}`);
   if (expected === 0) return null;
-  const credit = reports.reduce(
-    (sum, report) => sum + (report.status === 'DONE' ? 1 : report.status === 'PARTIAL' ? 0.5 : 0),
-    0,
-  );
-  return Math.min(1, credit / expected);
+  return Math.min(1, (done + 0.5 * partial) / expected);
 }
 
 export type HomeworkFrequency = 'ONCE' | 'DAILY' | 'WEEKLY';
@@ -74,19 +76,36 @@ export function expectedReports(
  * after its date (the last one if it comes later); a one-off report answers the due date.
  */
 export function answeredDueDay(task: HomeworkSchedule, date: LocalDate): LocalDate | null {
-  const assigned = toDayNumber(task.assignedOn);
-  const day = toDayNumber(date);
-  const due = task.dueOn === null ? null : toDayNumber(task.dueOn);
-  switch (task.frequency) {
+  const due = answeredDueDayNumber(taskDays(task), toDayNumber(date));
+  return due === null ? null : fromDayNumber(due);
+}
+
+/** A task's schedule as day numbers, read once per task (the report matches thousands of reports). */
+interface TaskDays {
+  frequency: HomeworkFrequency;
+  assigned: number;
+  due: number | null;
+}
+
+function taskDays(task: Omit<HomeworkSchedule, 'id'>): TaskDays {
+  return {
+    frequency: task.frequency,
+    assigned: toDayNumber(task.assignedOn),
+    due: task.dueOn === null ? null : toDayNumber(task.dueOn),
+  };
+}
+
+function answeredDueDayNumber({ frequency, assigned, due }: TaskDays, day: number): number | null {
+  switch (frequency) {
     case 'DAILY':
-      return day > assigned && (due === null || day <= due) ? date : null;
+      return day > assigned && (due === null || day <= due) ? day : null;
     case 'WEEKLY': {
       const lastWeek = due === null ? Infinity : Math.floor((due - assigned) / 7);
       const week = Math.min(Math.max(1, Math.ceil((day - assigned) / 7)), lastWeek);
-      return day >= assigned && week >= 1 ? fromDayNumber(assigned + 7 * week) : null;
+      return day >= assigned && week >= 1 ? assigned + 7 * week : null;
     }
     case 'ONCE':
-      return day >= assigned && task.dueOn !== null ? task.dueOn : null;
+      return day >= assigned && due !== null ? due : null;
   }
 }
 
@@ -110,14 +129,20 @@ export function adherenceBetween(
   to: LocalDate,
 ): AdherenceWindow | null {
   const expected = expectedReports(tasks, from, to);
-  const byId = new Map(tasks.map((task) => [task.id, task]));
-  const answering = reports.filter((report) => {
+  const first = toDayNumber(from);
+  const last = toDayNumber(to);
+  const byId = new Map(tasks.map((task) => [task.id, taskDays(task)]));
+  let done = 0;
+  let partial = 0;
+  let notDone = 0;
+  for (const report of reports) {
     const task = byId.get(report.assignmentId);
-    const due = task ? answeredDueDay(task, report.date) : null;
-    return due !== null && due >= from && due <= to;
-  });
-  const adherence = homeworkAdherence(answering, expected);
-  if (adherence === null) return null;
-  const count = (status: HomeworkStatus) => answering.filter((r) => r.status === status).length;
-  return { adherence, expected, done: count('DONE'), partial: count('PARTIAL'), notDone: count('NOT_DONE') };
+    const due = task ? answeredDueDayNumber(task, toDayNumber(report.date)) : null;
+    if (due === null || due < first || due > last) continue;
+    if (report.status === 'DONE') done += 1;
+    else if (report.status === 'PARTIAL') partial += 1;
+    else notDone += 1;
+  }
+  const adherence = adherenceOfCounts(done, partial, expected);
+  return adherence === null ? null : { adherence, expected, done, partial, notDone };
 }

@@ -1,14 +1,16 @@
 import {
-  adherenceBetween,
   episodeOutcome,
+  expectedReports,
   FUNNEL_COVERAGE_95,
   FUNNEL_COVERAGE_998,
   funnelLimits,
+  homeworkAdherence,
   mean,
   prePostEffectSize,
   wilsonInterval,
   type EpisodeOutcome,
   type EpisodePairs,
+  type HomeworkStatus,
 } from '@cairn/shared';
 import type { ReportInstrument } from './report.inputs.js';
 import type { EpisodeRow } from './report.sql.js';
@@ -39,6 +41,21 @@ function pairedOf(row: EpisodeRow): EpisodePairs | null {
     : null;
 }
 
+const REPORT_OF: Record<HomeworkStatus, { status: HomeworkStatus }> = {
+  DONE: { status: 'DONE' },
+  PARTIAL: { status: 'PARTIAL' },
+  NOT_DONE: { status: 'NOT_DONE' },
+};
+
+/** The SQL returns counts per status; the shared adherence rule takes the reports themselves. */
+function reportsOf(row: EpisodeRow): { status: HomeworkStatus }[] {
+  return [
+    ...new Array<{ status: HomeworkStatus }>(row.homeworkDone).fill(REPORT_OF.DONE),
+    ...new Array<{ status: HomeworkStatus }>(row.homeworkPartial).fill(REPORT_OF.PARTIAL),
+    ...new Array<{ status: HomeworkStatus }>(row.homeworkNotDone).fill(REPORT_OF.NOT_DONE),
+  ];
+}
+
 export function episodeFacts(row: EpisodeRow): EpisodeFacts {
   const paired = pairedOf(row);
   return {
@@ -46,9 +63,12 @@ export function episodeFacts(row: EpisodeRow): EpisodeFacts {
     finishedCourse: row.attended >= 2,
     paired,
     outcome: episodeOutcome({ attendedSessions: row.attended, paired }),
-    // The caseload's function: each report counts for the due day it answers, within the episode.
-    homeworkAdherence:
-      adherenceBetween(row.assignments ?? [], row.homeworkReports ?? [], row.startedOn, row.endedOn)?.adherence ?? null,
+    // The rollup credits each report to the due day it answers, as the caseload's adherenceBetween
+    // does (tests/db/episode-outcome.test.ts holds them equal); the reports in hand are those.
+    homeworkAdherence: homeworkAdherence(
+      reportsOf(row),
+      expectedReports(row.assignments ?? [], row.startedOn, row.endedOn),
+    ),
     moodAdherence: row.moodDays / row.episodeDays,
   };
 }

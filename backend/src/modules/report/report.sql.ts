@@ -1,4 +1,4 @@
-import type { HomeworkReportOnDay, HomeworkSchedule } from '@cairn/shared';
+import type { HomeworkSchedule } from '@cairn/shared';
 
 /** One episode that ended in the period, with everything its outcome needs (from its rollup row). */
 export interface EpisodeRow {
@@ -25,9 +25,12 @@ export interface EpisodeRow {
   allianceTotals: number[] | null;
   episodeDays: number;
   moodDays: number;
-  assignments: HomeworkSchedule[] | null;
-  /** Every report of the episode's tasks, credited later to the due day each answers. */
-  homeworkReports: HomeworkReportOnDay[] | null;
+  /** The episode's tasks: what falls due (expectedReports). */
+  assignments: Omit<HomeworkSchedule, 'id'>[] | null;
+  /** Reports credited to a due day within the episode (answeredDueDay), by status. */
+  homeworkDone: number;
+  homeworkPartial: number;
+  homeworkNotDone: number;
 }
 
 /**
@@ -49,7 +52,8 @@ SELECT e.id AS "episodeId", c.code AS "clientCode",
        o.phq9_count AS "phq9Count", o.gad7_count AS "gad7Count",
        o.alliance_totals AS "allianceTotals",
        (e.ended_on - e.started_on + 1) AS "episodeDays", o.mood_days AS "moodDays",
-       o.assignments, o.homework_reports AS "homeworkReports"
+       o.assignments, o.homework_done AS "homeworkDone", o.homework_partial AS "homeworkPartial",
+       o.homework_not_done AS "homeworkNotDone"
   FROM episode e
   JOIN episode_outcome o ON o.practice_id = e.practice_id AND o.episode_id = e.id
   JOIN client c ON c.practice_id = e.practice_id AND c.id = e.client_id

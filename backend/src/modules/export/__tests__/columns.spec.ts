@@ -25,7 +25,9 @@ const ROW: EpisodeRow = {
   episodeDays: 31,
   moodDays: 0,
   assignments: null,
-  homeworkReports: null,
+  homeworkDone: 0,
+  homeworkPartial: 0,
+  homeworkNotDone: 0,
 };
 
 function csvRow(row: EpisodeRow): Record<string, string | number | null> {
