@@ -322,13 +322,16 @@ describe('clinical data that cannot be malformed', () => {
           ],
         );
       }
-      // Inline in the document too (GraphQL itself refuses a lone surrogate escape there as a parse error).
-      attempts.push([
-        therapist,
-        `mutation($id: ID!) { resolveFlag(id: $id, note: "before\\u0000after") { id } }`,
-        { id: flagId },
-        'note',
-      ]);
+      // Inline in the document too, escaped or raw (GraphQL itself refuses a lone surrogate there as a parse error).
+      attempts.push(
+        [
+          therapist,
+          `mutation($id: ID!) { resolveFlag(id: $id, note: "before\\u0000after") { id } }`,
+          { id: flagId },
+          'note',
+        ],
+        [therapist, `mutation($id: ID!) { resolveFlag(id: $id, note: "${NUL}") { id } }`, { id: flagId }, 'note'],
+      );
       const written = () =>
         Promise.all(
           ['client', 'mood_entry', 'measure_response', 'homework_assignment'].map((t) => countRows(app.db.owner, t)),

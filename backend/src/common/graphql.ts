@@ -132,7 +132,15 @@ function fieldOf(path: readonly (string | number)[]): string {
  * Every string argument, inline or in variables, whatever its type (String, ID, a scalar, nested in
  * an input), checked once before anything runs: the first that PostgreSQL cannot store is named.
  */
-function unstorableTextField(document: DocumentNode, variables: Record<string, unknown>): string | null {
+function unstorableTextField(
+  document: DocumentNode,
+  query: string | undefined,
+  variables: Record<string, unknown>,
+): string | null {
+  const inVariables = unstorableTextPath(variables);
+  // A literal holds a NUL only as a \u escape or a raw NUL (a raw lone surrogate does not parse), so
+  // the usual request skips walking the operation.
+  if (!inVariables && query !== undefined && !query.includes('\\u') && !query.includes('\u0000')) return null;
   const usedAs = new Map<string, (string | number)[]>();
   let found: string | null = null;
   const walkLiteral = (node: ValueNode, path: (string | number)[]): void => {
@@ -149,11 +157,10 @@ function unstorableTextField(document: DocumentNode, variables: Record<string, u
   };
   visit(document, { Argument: (node) => walkLiteral(node.value, [node.name.value]) });
   if (found) return found;
-  for (const [name, value] of Object.entries(variables)) {
-    const path = unstorableTextPath(value, usedAs.get(name) ?? [name]);
-    if (path) return fieldOf(path);
-  }
-  return null;
+  if (!inVariables) return null;
+  // Named as the argument or input field the variable was passed to.
+  const [name, ...within] = inVariables;
+  return fieldOf([...(usedAs.get(String(name)) ?? [name]), ...within]);
 }
 
 /** NUL characters and lone surrogates in any input are the caller's error (400), never a 500. */
@@ -162,7 +169,7 @@ function storableTextPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }: GraphQLRequestContext<RequestContext>) {
-          const field = document ? unstorableTextField(document, request.variables ?? {}) : null;
+          const field = document ? unstorableTextField(document, request.query, request.variables ?? {}) : null;
           if (field !== null) {
             throw new GraphQLError(`${field} must not contain a NUL character or an unpaired surrogate`, {
               extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } },

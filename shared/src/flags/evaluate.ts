@@ -39,8 +39,7 @@ export interface ClientFlagInput {
 
 /**
  * Runs every rule for one client, for the periodic sweep or a full recompute. Returns at most one
- * flag per kind, in severity order (DETERIORATION, NOT_ON_TRACK, STALLED: most specific first); the
- * caller skips kinds that already have an open flag or a more specific one (SUBSUMED_BY).
+ * flag per kind, in severity order; the caller skips kinds that already have an open flag.
  */
 export function evaluateFlags(
   input: ClientFlagInput,
@@ -51,9 +50,8 @@ export function evaluateFlags(
   const flags = [
     evaluateRisk({ phq9: input.phq9.at(-1) ?? null, helpNow: input.helpNow ?? [] }, settings),
     evaluateAllianceRupture(input.alliance, settings),
-    // The more specific first, so that it subsumes the others when both hold (SUBSUMED_BY).
-    evaluateDeterioration(measures),
     evaluateNotOnTrack(measures, settings, models),
+    evaluateDeterioration(measures),
     evaluateStalled(
       { ...measures, attendedSessions: input.attendedSessions, moods: input.moods, asOf: input.asOf },
       settings,

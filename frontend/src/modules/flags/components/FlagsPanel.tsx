@@ -1,12 +1,13 @@
-import { byUrgency, isOpen } from '../flagWording';
+import { byUrgency } from '../flagWording';
 import type { Flag } from '../graphql/flags';
 import { FlagCard } from './FlagCard';
 
-/** The client's flags: open and acknowledged ones first by urgency; resolved and cleared ones folded away. */
+/** The client's flags: open and acknowledged ones first by urgency, resolved ones folded away. */
 export function FlagsPanel({ flags }: { flags: readonly Flag[] }) {
-  const active = flags.filter(isOpen).sort(byUrgency);
-  const closedAt = (flag: Flag) => flag.resolvedAt ?? flag.clearedAt ?? '';
-  const resolved = flags.filter((flag) => !isOpen(flag)).sort((a, b) => closedAt(b).localeCompare(closedAt(a)));
+  const active = flags.filter((flag) => flag.status !== 'RESOLVED').sort(byUrgency);
+  const resolved = flags
+    .filter((flag) => flag.status === 'RESOLVED')
+    .sort((a, b) => (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? ''));
   return (
     <section className="panel flags-panel" aria-labelledby="flags-heading" data-testid="flags-panel">
       <h2 id="flags-heading" className="panel__title">
@@ -23,7 +24,7 @@ export function FlagsPanel({ flags }: { flags: readonly Flag[] }) {
       )}
       {resolved.length > 0 && (
         <details className="flags-panel__resolved">
-          <summary>Resolved and cleared flags ({resolved.length})</summary>
+          <summary>Resolved flags ({resolved.length})</summary>
           <div className="flag-list">
             {resolved.map((flag) => (
               <FlagCard key={flag.id} flag={flag} />
