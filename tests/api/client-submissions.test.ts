@@ -162,7 +162,7 @@ describe('client submissions', () => {
       ).toBe(1);
     });
 
-    it('counts a rupture as repaired when the next rating is 36 or more, and resolves it', async () => {
+    it('notes a repair when the next rating is 36 or more, and leaves the rupture for the therapist to confirm', async () => {
       const sessionId = await newSession(2);
       const token = await newLink(sessionId);
       const res = await gql(request.agent(app.server), RATE, {
@@ -170,12 +170,11 @@ describe('client submissions', () => {
       });
       expect(res.errors).toBeUndefined();
       const { rows } = await app.db.owner.query(
-        `SELECT status, repaired, resolve_note FROM flag WHERE client_id = $1 AND kind = 'ALLIANCE_RUPTURE'`,
+        `SELECT status, repaired, resolve_note, repair_evidence->'total' AS total FROM flag
+          WHERE client_id = $1 AND kind = 'ALLIANCE_RUPTURE'`,
         [a.clientIds[2]],
       );
-      expect(rows).toEqual([
-        { status: 'RESOLVED', repaired: true, resolve_note: 'Repaired: next alliance rating 37 of 40' },
-      ]);
+      expect(rows).toEqual([{ status: 'OPEN', repaired: true, resolve_note: null, total: 37 }]);
     });
 
     it('records exactly one of two concurrent ratings of the same session', async () => {

@@ -1,4 +1,10 @@
 // `npm run eval:flags -- --size S|M|L [--seed 1] [--no-fail] [--examples 3] [--sweep-time 24:00]`
+// `npm run eval:validity -- --size S|M|L [--seed 1]` (this script with --validity)
+//
+// eval:validity asks whether the flags find the clients whose episodes end badly, early: the
+// generator draws each client's course from latent classes (db/src/generate/practice.ts), the
+// replay never sees the class, and each finished episode's outcome is classified from its own
+// scores (NHS Talking Therapies paired scores, @cairn/shared episodeOutcome). See printValidity.
 //
 // Precision and recall of Cairn's flag engine against the synthetic generator's ground truth.
 // 1. Starts a throwaway embedded PostgreSQL, migrates a database and generates a practice (fixed
@@ -6,8 +12,10 @@
 // 2. Replays every client's history in time order through the backend's flag policy
 //    (backend/src/modules/flag/flag-engine.service.ts): at each write, the kinds that write
 //    re-evaluates, with the input FlagEngine.load would read at that moment; the time-based sweep once
-//    per client-local day; never two unresolved flags of a kind; alliance repair as in
-//    MeasureResolver.markRepair. The rules themselves are @cairn/shared's evaluateFlags.
+//    per client-local day; never two open flags of a kind; open flags cleared by the engine when
+//    their condition ends (CLEARS); an observed alliance repair as in FlagService.observeRepair,
+//    confirmed by the therapist at the next attended session. The rules themselves are
+//    @cairn/shared's evaluateFlags and evaluateClearing.
 // 3. Matches flag openings with ground-truth events and prints, per kind,
 //    `KIND precision=0.93 recall=0.97 n=123`, then a summary. Exits 1 when a kind misses the target
 //    (recall >= 0.9, precision >= 0.8) unless --no-fail.
@@ -18,12 +26,27 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { generatePractice, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
-import { evaluateFlags, FLAG_RULE_VERSION, resolveFlagSettings } from '../../shared/dist/index.js';
+import {
+  DEFAULT_TRAJECTORY_MODELS,
+  episodeOutcome,
+  evaluateClearing,
+  evaluateFlags,
+  fitTrajectoryModel,
+  FLAG_RULE_VERSION,
+  jointOccasions,
+  resolveFlagSettings,
+  SUBSUMED_BY,
+} from '../../shared/dist/index.js';
 // The engine's own policy (which kinds each write evaluates, with which data), not a copy of it.
 // The backend modules carry Nest decorators, which need reflect-metadata loaded first.
 import 'reflect-metadata';
-import { AFTER, SWEEP_QUIET_DAYS } from '../../backend/dist/modules/flag/flag-engine.service.js';
-import { REPAIRED_AT_LEAST } from '../../backend/dist/modules/measure/measure.resolver.js';
+import {
+  AFTER,
+  CLEAR_PARTS,
+  CLEARS,
+  restrictInput,
+  SWEEP_QUIET_DAYS,
+} from '../../backend/dist/modules/flag/flag-engine.service.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -38,6 +61,10 @@ const args = parseArguments({
     'sweep-time': { type: 'string', default: '24:00' },
     // Also judge every rule at every evaluation, ignoring open flags, and compare rule by rule.
     diagnose: { type: 'boolean', default: false },
+    // Predictive validity instead of conformance (npm run eval:validity).
+    validity: { type: 'boolean', default: false },
+    // Replay with the practice's own curves, refitted monthly as the sweep would (default for --validity).
+    'practice-curves': { type: 'boolean' },
   },
 });
 const SIZE = args.size.toUpperCase();
@@ -47,6 +74,7 @@ if (!['S', 'M', 'L'].includes(SIZE)) fail(`--size must be S, M or L, got ${args.
 if (!Number.isInteger(SEED)) fail(`--seed must be a whole number, got ${args.seed}`);
 const SWEEP_MINUTE = parseSweepTime(args['sweep-time']);
 const DIAGNOSE = args.diagnose;
+const PRACTICE_CURVES = args['practice-curves'] ?? args.validity;
 
 /** Fixed end of the generated history, so a size and seed always give the same practice. */
 const NOW = new Date('2026-01-15T17:00:00Z');
@@ -111,12 +139,12 @@ const timings = {};
 /** Fails the run when code the replay mirrors (SQL windows, filters) changed in the compiled backend. */
 function checkBackendPolicy() {
   const engineFile = join(ROOT, 'backend/dist/modules/flag/flag-engine.service.js');
-  const resolverFile = join(ROOT, 'backend/dist/modules/measure/measure.resolver.js');
+  const serviceFile = join(ROOT, 'backend/dist/modules/flag/flag.service.js');
   let engine;
-  let resolver;
+  let service;
   try {
     engine = readFileSync(engineFile, 'utf8');
-    resolver = readFileSync(resolverFile, 'utf8');
+    service = readFileSync(serviceFile, 'utf8');
   } catch {
     fail(`cannot read ${engineFile}: build first (npx tsc -b)`);
   }
@@ -125,10 +153,16 @@ function checkBackendPolicy() {
   const sweepFile = join(ROOT, 'backend/dist/modules/flag/flag-sweep.service.js');
   const sweep = readFileSync(sweepFile, 'utf8');
   const expectations = [
-    [engine, 'evaluateFlags(input, settings)', 'FlagEngine.run: default trajectory models, practice settings'],
-    [engine, "instrumentCode === 'PHQ9'", 'afterQuestionnaire: RISK from item 9 only for a PHQ-9'],
-    [engine, "helpNow.length > 0 ? this.run(ctx, client, 'mood', helpNow)", 'afterMood: only for "help now"'],
-    [engine, "t.rule === 'HELP_NOW'", 'FlagEngine.run: other writes keep only HELP_NOW risk triggers'],
+    [
+      engine,
+      'evaluateFlags(input, settings, models)',
+      'FlagEngine.run: practice settings and trajectory models (built-in until the sweep fits the practice curves)',
+    ],
+    [engine, "written.code === 'PHQ9' ? written : null", 'afterQuestionnaire: RISK from item 9 only for a PHQ-9'],
+    [engine, "helpNow.length > 0 ? new Set() : new Set(['RISK'])", 'afterMood: RISK only for "help now"'],
+    [engine, 'evaluateRisk({ phq9:', 'FlagEngine.run: RISK judged on what the write brought'],
+    [engine, 'const clearance = evaluateClearing(flag.kind, loaded, settings, models);', 'FlagEngine.run: clear first'],
+    [engine, 'const input = restrictInput(loaded, own);', 'FlagEngine.run: raising reads its own parts'],
     [engine, 'ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1', 'FlagEngine.load: current episode'],
     [engine, 'local_date > $2::date - 90 AND local_date <= $2::date', 'FlagEngine.load: moods of 90 days'],
     [engine, 'local_date >= (SELECT started_on FROM ep)', 'FlagEngine.load: moods and reports of the current episode'],
@@ -147,7 +181,8 @@ function checkBackendPolicy() {
       "status <> 'SCHEDULED' AND episode_id = (SELECT id FROM ep)",
       'FlagEngine.load: sessions of the current episode',
     ],
-    [resolver, "kind = 'ALLIANCE_RUPTURE' AND repaired IS NULL", 'MeasureResolver.markRepair'],
+    [service, "AND status IN ('OPEN', 'ACKNOWLEDGED') AND opened_at < now()", 'FlagService.observeRepair'],
+    [service, 'UPDATE flag f SET repaired = $2 >= line.value', 'FlagService.observeRepair: the concern line'],
     [sweep, "c.status = 'ACTIVE'", 'FlagSweepService: ACTIVE clients only'],
   ];
   for (const [text, fragment, what] of expectations) {
@@ -165,6 +200,7 @@ async function replayPractice(url) {
   try {
     const practice = (await db.query(`SELECT id, settings FROM practice ORDER BY created_at LIMIT 1`)).rows[0];
     const settings = resolveFlagSettings(practice.settings?.flags ?? {});
+    const modelsAt = PRACTICE_CURVES ? await practiceCurves(db) : () => DEFAULT_TRAJECTORY_MODELS;
     const clients = (
       await db.query(
         `SELECT id, therapist_id, timezone, status, created_at FROM client WHERE practice_id = $1 ORDER BY code`,
@@ -186,11 +222,17 @@ async function replayPractice(url) {
         batch.map((c) => c.id),
       );
       for (const client of batch) {
-        const replay = new ClientReplay(client, rows.get(client.id), settings);
+        const replay = new ClientReplay(client, rows.get(client.id), settings, modelsAt);
         replay.run();
         evaluations += replay.evaluations;
         openings.push(...replay.openings);
-        replays.push({ client, flags: replay.flags, isActive: (day) => replay.isActive(day), zone: replay.zone });
+        replays.push({
+          client,
+          rows: replay.rows,
+          flags: replay.flags,
+          isActive: (day) => replay.isActive(day),
+          zone: replay.zone,
+        });
         if (DIAGNOSE) ruleLogs.set(client.id, replay.ruleLog);
       }
       log(`replayed ${Math.min(i + CLIENT_BATCH, clients.length)}/${clients.length} clients`);
@@ -200,6 +242,42 @@ async function replayPractice(url) {
   } finally {
     await db.end();
   }
+}
+
+/**
+ * --practice-curves: the curves the sweep would have fitted (backend practice-trajectories.ts, same
+ * query) from the episodes finished by each month's start; the sweep refits daily, the replay
+ * monthly. A function from an instant to the models in force then.
+ */
+async function practiceCurves(db) {
+  const rows = (
+    await db.query(`SELECT m.instrument_code AS code, e.ended_on,
+            json_agg(json_build_object('session', s.number, 'score', m.total) ORDER BY m.submitted_at) AS scores
+       FROM measure_response m
+       JOIN episode e ON e.practice_id = m.practice_id AND e.id = m.episode_id AND e.ended_on IS NOT NULL
+       JOIN therapy_session s ON s.practice_id = m.practice_id AND s.id = m.session_id AND s.number >= 1
+      WHERE m.instrument_code IN ('PHQ9', 'GAD7')
+      GROUP BY m.instrument_code, m.episode_id, e.ended_on`)
+  ).rows.map((r) => ({ ...r, endedDay: dayNumber(r.ended_on) }));
+  const byMonth = new Map();
+  const fitAt = (monthStart) => {
+    const day = Math.floor(monthStart / DAY);
+    const fit = (code) =>
+      fitTrajectoryModel(
+        rows
+          .filter((r) => r.code === code && r.endedDay < day)
+          .map((r) => ({ baseline: r.scores[0].score, scores: r.scores })),
+        code,
+      );
+    return { PHQ9: fit('PHQ9'), GAD7: fit('GAD7') };
+  };
+  return (at) => {
+    const d = new Date(at);
+    const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    let models = byMonth.get(monthStart);
+    if (!models) byMonth.set(monthStart, (models = fitAt(monthStart)));
+    return models;
+  };
 }
 
 /** Every row the flag engine reads, for a batch of clients, as owner (bypasses RLS). */
@@ -295,13 +373,14 @@ const ORDER = { attendance: 0, questionnaire: 1, alliance: 2, mood: 3, homework:
 /**
  * One client's history, replayed through the engine's policy. `openings` records every flag the
  * engine would have opened: { clientId, kind, at, asOf, trigger, evidence, flag }, `flag` being its
- * live state (resolvedAt is set if a repair resolves it later).
+ * live state (clearedAt once the engine clears it, resolvedAt once a repair is confirmed).
  */
 class ClientReplay {
-  constructor(client, rows, settings) {
+  constructor(client, rows, settings, modelsAt) {
     this.client = client;
     this.rows = rows;
     this.settings = settings;
+    this.modelsAt = modelsAt;
     this.zone = zoneOf(client.timezone);
     this.flags = []; // { kind, openedAt, status, resolvedAt, repaired }
     this.openings = [];
@@ -352,16 +431,16 @@ class ClientReplay {
         // FlagEngine.afterQuestionnaire: RISK from PHQ-9 item 9 only when the new response is a PHQ-9.
         return this.runTrigger(event.at, 'questionnaire', [], event.record.code === 'PHQ9');
       case 'alliance': {
-        // MeasureResolver.submitAllianceRating: markRepair, then afterAlliance.
-        this.markRepair(event.at, event.record.total);
+        // FlagEngine.afterAlliance: observeRepair, then the alliance trigger.
+        this.observeRepair(event.at, event.record.total);
         const m = event.record;
         const helpNow = m.helpNow ? [{ source: 'RATING_COMMENT', id: m.id, at: m.iso }] : [];
         return this.runTrigger(event.at, 'alliance', helpNow);
       }
       case 'mood': {
-        // FlagEngine.afterMood runs only when the entry is marked "I need help now".
+        // FlagEngine.afterMood: RISK only when the entry is marked "I need help now"; any entry may clear.
         const mood = event.record;
-        if (!mood.helpNow) return;
+        if (!mood.helpNow) return this.runTrigger(event.at, 'mood', [], false, new Set(['RISK']));
         return this.runTrigger(event.at, 'mood', [
           { source: 'MOOD_NOTE', id: mood.id, at: new Date(mood.at).toISOString() },
         ]);
@@ -369,6 +448,7 @@ class ClientReplay {
       case 'homework':
         return this.runTrigger(event.at, 'homework', []);
       case 'attendance':
+        this.confirmRepairs(event.at);
         return this.runTrigger(event.at, 'attendance', []);
       case 'sweep': {
         // FlagEngine.sweepClient: kinds resolved within SWEEP_QUIET_DAYS are left alone.
@@ -385,13 +465,23 @@ class ClientReplay {
   /** FlagEngine.run. */
   runTrigger(at, trigger, helpNow, riskFromPhq9 = false, skip = new Set()) {
     const wanted = new Set(AFTER[trigger].kinds.filter((k) => !skip.has(k)));
-    if (wanted.size === 0) return;
-    // When every wanted kind already has an unresolved flag, FlagService.raise would open nothing:
-    // skip the evaluation (same openings, much faster) unless rule-level diagnostics want it.
-    if (!DIAGNOSE && [...wanted].every((kind) => this.unresolved(kind))) return;
-    const input = this.load(at, helpNow, AFTER[trigger].parts);
+    const clearable = (CLEARS[trigger] ?? []).map((kind) => this.openFlag(kind)).filter(Boolean);
+    if (wanted.size === 0 && clearable.length === 0) return;
+    // When nothing can clear and every wanted kind already has an open flag, FlagService.raise would
+    // open nothing: skip the evaluation (same openings, much faster) unless diagnostics want it.
+    if (!DIAGNOSE && clearable.length === 0 && [...wanted].every((kind) => this.unresolved(kind))) return;
+    const own = AFTER[trigger].parts;
+    const parts = [...new Set([...own, ...clearable.flatMap((f) => CLEAR_PARTS[f.kind])])];
+    const loaded = this.load(at, helpNow, parts);
     this.evaluations++;
-    const flags = evaluateFlags(input, this.settings);
+    for (const flag of clearable) {
+      if (!evaluateClearing(flag.kind, loaded, this.settings, this.modelsAt(at))) continue;
+      flag.status = 'CLEARED';
+      flag.clearedAt = at;
+    }
+    if (wanted.size === 0) return;
+    const input = restrictInput(loaded, own);
+    const flags = evaluateFlags(input, this.settings, this.modelsAt(at));
     if (DIAGNOSE) this.recordRules(at, trigger, wanted, helpNow, riskFromPhq9, flags);
     for (const flag of flags) {
       if (!wanted.has(flag.kind)) continue;
@@ -405,8 +495,13 @@ class ClientReplay {
     }
   }
 
+  /** The open (or acknowledged) flag of a kind, if any: neither resolved nor cleared. */
+  openFlag(kind) {
+    return this.flags.find((f) => f.kind === kind && f.status === 'OPEN') ?? null;
+  }
+
   unresolved(kind) {
-    return this.flags.some((f) => f.kind === kind && f.status !== 'RESOLVED');
+    return this.openFlag(kind) !== null;
   }
 
   /**
@@ -430,24 +525,34 @@ class ClientReplay {
     }
   }
 
-  /** FlagService.raise: nothing when a flag of the kind is not resolved (open or acknowledged). */
+  /** FlagService.raise: nothing when a flag of the kind, or of a kind that subsumes it, is open. */
   raise(at, kind, evidence, trigger, asOf) {
-    if (this.unresolved(kind)) return;
-    const flag = { kind, openedAt: at, status: 'OPEN', resolvedAt: null, repaired: null };
+    if (this.unresolved(kind) || (SUBSUMED_BY[kind] ?? []).some((k) => this.unresolved(k))) return;
+    const flag = { kind, openedAt: at, status: 'OPEN', resolvedAt: null, clearedAt: null, repaired: null };
     this.flags.push(flag);
     this.openings.push({ clientId: this.client.id, kind, at, asOf, trigger, evidence, flag });
   }
 
-  /** MeasureResolver.markRepair: the next rating after a rupture decides repair; repaired = resolved. */
-  markRepair(at, total) {
+  /**
+   * FlagService.observeRepair: a rating after a rupture at or above the concern line is a repair
+   * observed (the flag stays open), one below it makes the rupture current again.
+   */
+  observeRepair(at, total) {
     const target = this.flags
-      .filter((f) => f.kind === 'ALLIANCE_RUPTURE' && f.repaired === null && f.openedAt < at)
+      .filter((f) => f.kind === 'ALLIANCE_RUPTURE' && f.status === 'OPEN' && f.openedAt < at)
       .sort((a, b) => b.openedAt - a.openedAt)[0];
     if (!target) return;
-    target.repaired = total >= REPAIRED_AT_LEAST;
-    if (target.repaired) {
-      target.status = 'RESOLVED';
-      target.resolvedAt ??= at;
+    const repaired = total >= this.settings.allianceTotalBelow;
+    if (repaired && !target.repaired) target.repairedAt = at;
+    target.repaired = repaired;
+  }
+
+  /** No clinician acts in a replay, except this: an observed repair is confirmed at the next attended session. */
+  confirmRepairs(at) {
+    for (const f of this.flags) {
+      if (f.kind !== 'ALLIANCE_RUPTURE' || f.status !== 'OPEN' || !f.repaired || f.repairedAt >= at) continue;
+      f.status = 'RESOLVED';
+      f.resolvedAt = at;
     }
   }
 
@@ -562,11 +667,26 @@ function score(events, openings, ruleLogs) {
       { n: 0, recalled: 0, strict: 0, openings: 0, tp: 0, misses: [], falseAlarms: [], criteria: {}, rules: {} },
     ]),
   );
+  // An opening the engine deferred (SUBSUMED_BY): the event came while a more specific flag was open,
+  // and the opening followed when that flag closed, the condition holding all along.
+  const closedAt = (f) => f.resolvedAt ?? f.clearedAt;
+  const deferred = (o, e) =>
+    e.atMs < o.at &&
+    (SUBSUMED_BY[o.kind] ?? []).some((kind) =>
+      (openingsOf.get(key({ clientId: o.clientId, kind })) ?? []).some(
+        (s) =>
+          s.at <= e.atMs + TOLERANCE[o.kind].after &&
+          closedAt(s.flag) !== null &&
+          closedAt(s.flag) >= e.atMs &&
+          closedAt(s.flag) <= o.at &&
+          closedAt(s.flag) >= o.at - TOLERANCE[o.kind].after,
+      ),
+    );
   // Precision: an opening is a true positive when a ground-truth event of its client and kind has it
-  // in its window.
+  // in its window, or it was deferred by a more specific flag (above).
   for (const o of openings) {
     const k = byKind[o.kind];
-    o.matched = (eventsOf.get(key(o)) ?? []).some((e) => inWindow(o.kind, e.atMs, o.at));
+    o.matched = (eventsOf.get(key(o)) ?? []).some((e) => inWindow(o.kind, e.atMs, o.at) || deferred(o, e));
     const rule = o.evidence.triggers.map((t) => t.rule).join('+');
     const r = (k.rules[rule] ??= { openings: 0, tp: 0 });
     k.openings++;
@@ -581,8 +701,14 @@ function score(events, openings, ruleLogs) {
   // flag was itself a true positive, so a false alarm that stays open does not count as catching.
   for (const e of events) {
     const k = byKind[e.kind];
-    const mine = openingsOf.get(key(e)) ?? [];
-    const openAt = (o) => o.at <= e.atMs && !(o.flag.resolvedAt !== null && o.flag.resolvedAt <= e.atMs);
+    // A flag of a kind that subsumes this one (SUBSUMED_BY) also catches it: one flag per problem.
+    const mine = [e.kind, ...(SUBSUMED_BY[e.kind] ?? [])].flatMap(
+      (kind) => openingsOf.get(key({ clientId: e.clientId, kind })) ?? [],
+    );
+    const openAt = (o) => {
+      const closedAt = o.flag.resolvedAt ?? o.flag.clearedAt;
+      return o.at <= e.atMs && !(closedAt !== null && closedAt <= e.atMs);
+    };
     const hit = mine.some((o) => inWindow(e.kind, e.atMs, o.at) || openAt(o));
     const strict = mine.some((o) => inWindow(e.kind, e.atMs, o.at) || (openAt(o) && o.matched));
     k.n++;
@@ -656,7 +782,7 @@ function printSummary(result, truth) {
     'ground truth: each default rule as written, applied by the generator to the rows it wrote; "planted" events come from a client built to show the pattern (archetype or plan), the rest hold incidentally',
   );
   console.log(
-    `matching: an opening matches an event of its client and kind within [at - 1 d, at + 1 d] (RISK, ALLIANCE_RUPTURE, NOT_ON_TRACK, DETERIORATION) or [at - 1 d, at + 2 d] (STALLED, DISENGAGING; daily sweep at ${args['sweep-time']} client-local); an event is also recalled while a flag of its kind is open`,
+    `matching: an opening matches an event of its client and kind within [at - 1 d, at + 1 d] (RISK, ALLIANCE_RUPTURE, NOT_ON_TRACK, DETERIORATION) or [at - 1 d, at + 2 d] (STALLED, DISENGAGING; daily sweep at ${args['sweep-time']} client-local); an event is also recalled while a flag of its kind, or of a kind that subsumes it (STALLED by NOT_ON_TRACK or DETERIORATION, NOT_ON_TRACK by DETERIORATION), is open; an opening deferred by such a flag matches the event it was deferred from`,
   );
   for (const kind of KINDS) {
     const k = byKind[kind];
@@ -767,7 +893,7 @@ function openAt(flag, t) {
  * clinician acts in a replay: a flag closes only when the engine clears it or (ALLIANCE_RUPTURE)
  * when the therapist confirms an observed repair, assumed at the client's next attended session.
  */
-function alertBudget(replays, therapists) {
+function alertBudget(replays, therapists, counted = KINDS.filter((k) => k !== 'RISK')) {
   const end = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), 1)).getTime();
   const monthEnds = [];
   for (let i = BUDGET_MONTHS; i >= 1; i--) {
@@ -775,7 +901,7 @@ function alertBudget(replays, therapists) {
     d.setUTCMonth(d.getUTCMonth() - i + 1);
     monthEnds.push(d.getTime() - 1);
   }
-  const nonRisk = KINDS.filter((k) => k !== 'RISK');
+  const nonRisk = counted;
   const samples = monthEnds.map((t) => {
     let active = 0;
     let flagged = 0;
@@ -783,7 +909,7 @@ function alertBudget(replays, therapists) {
     for (const r of replays) {
       if (ms(r.client.created_at) > t || !r.isActive(r.zone.localDay(t))) continue;
       active++;
-      const open = new Set(r.flags.filter((f) => f.kind !== 'RISK' && openAt(f, t)).map((f) => f.kind));
+      const open = new Set(r.flags.filter((f) => nonRisk.includes(f.kind) && openAt(f, t)).map((f) => f.kind));
       if (open.size > 0) flagged++;
       for (const kind of open) byKind[kind]++;
     }
@@ -821,6 +947,9 @@ function printBudget(b) {
     `alert budget: ${b.months} month ends ${new Date(b.from).toISOString().slice(0, 7)}..${new Date(b.to).toISOString().slice(0, 7)}, ${Math.round(b.activeMean)} active clients on average; no clinician action except confirming an observed repair at the next attended session`,
   );
   console.log(
+    `  expected-trajectory curves: ${PRACTICE_CURVES ? "the practice's own once a band has 30 finished episodes, refitted monthly" : "built-in only (--practice-curves: the practice's own, as the sweep fits them)"}`,
+  );
+  console.log(
     `  share of active clients with an open non-RISK flag: mean ${pct(b.share.mean)} max ${pct(b.share.max)} (target mean <= ${pct(BUDGET.meanShare)})`,
   );
   for (const [kind, s] of Object.entries(b.byKind)) {
@@ -842,6 +971,138 @@ function printBudget(b) {
       ? 'alert budget met'
       : `alert budget not met${b.share.mean > BUDGET.meanShare ? ` (mean share ${pct(b.share.mean)})` : ''}${over.length ? ` (kinds above ${pct(BUDGET.kindShare)}: ${over.join(', ')})` : ''}`,
   );
+}
+
+// ---- Predictive validity (--validity) ------------------------------------------------------------
+
+/** The flags that say "this course is going badly" (DESIGN.md "Flags": predictive validity). */
+const OUTCOME_KINDS = ['NOT_ON_TRACK', 'DETERIORATION', 'STALLED'];
+/** Issue targets; the anchor is the OQ-45 signal system (Hannan et al. 2005): 85% of eventual deteriorators by session 3. */
+const VALIDITY_TARGET = { beforeLast: 0.85, medianLead: 2, alertShare: 0.15 };
+
+/**
+ * Each finished episode (ended by `now`, >= 2 attended sessions, paired scores) is classified from
+ * its own scores; a bad outcome is reliable deterioration or no reliable improvement. An episode
+ * counts as flagged when a NOT_ON_TRACK, DETERIORATION or STALLED flag of the client opened between
+ * its start and a given moment: "by session k" = before attended session k + 1 was held (the
+ * therapist can act on it there), "before the last session" = before the last attended session.
+ * Lead time: attended sessions held after the first such flag.
+ */
+function validity(replays, truth) {
+  const archetype = new Map(truth.clients.map((c) => [c.clientId, c.archetype]));
+  const nowDay = Math.floor(NOW.getTime() / DAY);
+  const episodes = [];
+  for (const r of replays) {
+    const { rows } = r;
+    for (const ep of rows.episodes) {
+      if (ep.ended_on === null || dayNumber(ep.ended_on) > nowDay) continue;
+      const attended = rows.sessions
+        .filter((s) => s.episodeId === ep.id && s.status === 'ATTENDED')
+        .sort((a, b) => a.scheduledAt - b.scheduledAt);
+      const responses = rows.measures
+        .filter((m) => m.episodeId === ep.id && (m.code === 'PHQ9' || m.code === 'GAD7'))
+        .map((m) => ({
+          instrumentCode: m.code,
+          total: m.total,
+          sessionId: m.sessionId,
+          localDate: dateOf(r.zone.localDay(m.at)),
+        }));
+      const outcome = episodeOutcome({ attendedSessions: attended.length, paired: jointOccasions(responses).paired });
+      if (!outcome.finished) continue;
+      const start = r.zone.at(dayNumber(ep.started_on), 0);
+      const last = attended.at(-1).scheduledAt;
+      const first = r.flags
+        .filter((f) => OUTCOME_KINDS.includes(f.kind) && f.openedAt >= start && f.openedAt < last)
+        .reduce((min, f) => Math.min(min, f.openedAt), Infinity);
+      const before = (k) => (k < attended.length ? first < attended[k].scheduledAt : first < last);
+      episodes.push({
+        archetype: archetype.get(r.client.id),
+        outcome,
+        bad: outcome.reliableDeterioration || !outcome.reliableImprovement,
+        flagged: first < Infinity,
+        by3: before(3),
+        by6: before(6),
+        lead: first < Infinity ? attended.filter((s) => s.scheduledAt > first).length : null,
+      });
+    }
+  }
+  return episodes;
+}
+
+function printValidity(episodes, replays, therapists) {
+  const pct = (a, b) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
+  const count = (list, test) => list.filter(test).length;
+  const n = episodes.length;
+  const atCase = episodes.filter((e) => e.outcome.caseness);
+  console.log(`predictive validity: size ${SIZE}, seed ${SEED}, ${n} finished episodes with paired scores`);
+  console.log(
+    `  outcomes: recovery ${pct(
+      count(atCase, (e) => e.outcome.recovery),
+      atCase.length,
+    )} of ${atCase.length} at caseness; reliable improvement ${pct(
+      count(episodes, (e) => e.outcome.reliableImprovement),
+      n,
+    )}; reliable deterioration ${pct(
+      count(episodes, (e) => e.outcome.reliableDeterioration),
+      n,
+    )}`,
+  );
+  const classes = [...new Set(episodes.map((e) => e.archetype))].sort();
+  console.log(
+    `  latent classes (never seen by the rules): ${classes
+      .map((c) => {
+        const mine = episodes.filter((e) => e.archetype === c);
+        return `${c} ${mine.length} (bad ${pct(
+          count(mine, (e) => e.bad),
+          mine.length,
+        )}, flagged ${pct(
+          count(mine, (e) => e.flagged),
+          mine.length,
+        )})`;
+      })
+      .join(', ')}`,
+  );
+  const bad = episodes.filter((e) => e.bad);
+  const deteriorated = episodes.filter((e) => e.outcome.reliableDeterioration);
+  const leads = bad
+    .filter((e) => e.flagged)
+    .map((e) => e.lead)
+    .sort((a, b) => a - b);
+  const median = leads.length === 0 ? null : leads[Math.floor((leads.length - 1) / 2)];
+  const flagged = episodes.filter((e) => e.flagged);
+  const share = alertBudget(replays, therapists, OUTCOME_KINDS);
+  const line = (label, list) =>
+    `  ${label} (${list.length}): flagged by session 3 ${pct(
+      count(list, (e) => e.by3),
+      list.length,
+    )}, by session 6 ${pct(
+      count(list, (e) => e.by6),
+      list.length,
+    )}, before the last session ${pct(
+      count(list, (e) => e.flagged),
+      list.length,
+    )}`;
+  console.log(line('ended with reliable deterioration or without reliable improvement', bad));
+  console.log(line('of them, reliable deterioration', deteriorated));
+  console.log(`  median lead time: ${median ?? '-'} sessions (attended sessions after the first flag)`);
+  console.log(
+    `  positive predictive value: ${pct(
+      count(flagged, (e) => e.bad),
+      flagged.length,
+    )} of ${flagged.length} flagged episodes ended badly`,
+  );
+  console.log(
+    `  alert share: ${pct(share.share.mean, 1)} of active clients had an open NOT_ON_TRACK, DETERIORATION or STALLED flag at a month end (mean; max ${pct(share.share.max, 1)}); ${pct(flagged.length, n)} of finished episodes were flagged at some point`,
+  );
+  const beforeLast = bad.length === 0 ? 1 : count(bad, (e) => e.flagged) / bad.length;
+  const met =
+    beforeLast >= VALIDITY_TARGET.beforeLast &&
+    (median ?? 0) >= VALIDITY_TARGET.medianLead &&
+    share.share.mean <= VALIDITY_TARGET.alertShare;
+  console.log(
+    `  targets (>= ${pct(VALIDITY_TARGET.beforeLast, 1)} before the last session, median lead >= ${VALIDITY_TARGET.medianLead}, alert share <= ${pct(VALIDITY_TARGET.alertShare, 1)}): ${met ? 'met' : 'not met'}`,
+  );
+  return met;
 }
 
 // ---- Time ------------------------------------------------------------------------------------
@@ -990,6 +1251,12 @@ async function main() {
     phase = Date.now();
     const { openings, ruleLogs, replays, therapists } = await replayPractice(url);
     timings.replay = Date.now() - phase;
+
+    if (args.validity) {
+      printValidity(validity(replays, truth), replays, therapists);
+      console.log(`elapsed ${seconds(Date.now() - started)}`);
+      return 0;
+    }
 
     // ---- 3. Score -------------------------------------------------------------------------------
     const result = score(truth.events, openings, ruleLogs);

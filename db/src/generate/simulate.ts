@@ -775,7 +775,8 @@ function plannedSessions(archetype: Archetype, rng: Rng): number {
     case 'SLOW_RESPONDER':
       return rng.int(26, 50);
     case 'NON_RESPONDER':
-      return rng.int(20, 42);
+      // A course that does not move is reviewed and ends or is referred on, rather than running for a year.
+      return rng.int(10, 24);
     case 'DETERIORATOR':
       return rng.int(10, 20);
     case 'DROPOUT':
@@ -798,8 +799,9 @@ function endReasonFor(archetype: Archetype, rng: Rng): EndReason {
 function trajectoryFor(archetype: Archetype, rng: Rng): Trajectory {
   switch (archetype) {
     case 'IMPROVER': {
+      // Some improve reliably without leaving caseness (a floor near half the intake score).
       const b = rng.int(13, 22);
-      const floor = rng.float(0.1, 0.3);
+      const floor = rng.float(0.1, 0.5);
       const tau = rng.float(2, 3.5);
       return { baseline: b, noise: 1.3, expected: (a) => b * (floor + (1 - floor) * Math.exp(-(a - 1) / tau)) };
     }
@@ -827,9 +829,9 @@ function trajectoryFor(archetype: Archetype, rng: Rng): Trajectory {
       return { baseline: b, noise: 1, expected: (a) => Math.min(27, b + rise * Math.min(1, (a - 1) / over)) };
     }
     case 'DROPOUT': {
-      // Often leave after some early improvement.
+      // Leave after anything from good early improvement to almost none.
       const b = rng.int(12, 22);
-      const floor = rng.float(0.3, 0.6);
+      const floor = rng.float(0.35, 0.9);
       const tau = rng.float(2.5, 5);
       return { baseline: b, noise: 1.3, expected: (a) => b * (floor + (1 - floor) * Math.exp(-(a - 1) / tau)) };
     }

@@ -39,7 +39,8 @@ export interface ClientFlagInput {
 
 /**
  * Runs every rule for one client, for the periodic sweep or a full recompute. Returns at most one
- * flag per kind, in severity order; the caller skips kinds that already have an open flag.
+ * flag per kind, in severity order (DETERIORATION, NOT_ON_TRACK, STALLED: most specific first); the
+ * caller skips kinds that already have an open flag or a more specific one (SUBSUMED_BY).
  */
 export function evaluateFlags(
   input: ClientFlagInput,
@@ -50,8 +51,9 @@ export function evaluateFlags(
   const flags = [
     evaluateRisk({ phq9: input.phq9.at(-1) ?? null, helpNow: input.helpNow ?? [] }, settings),
     evaluateAllianceRupture(input.alliance, settings),
-    evaluateNotOnTrack(measures, settings, models),
+    // The more specific first, so that it subsumes the others when both hold (SUBSUMED_BY).
     evaluateDeterioration(measures),
+    evaluateNotOnTrack(measures, settings, models),
     evaluateStalled(
       { ...measures, attendedSessions: input.attendedSessions, moods: input.moods, asOf: input.asOf },
       settings,

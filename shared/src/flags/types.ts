@@ -14,6 +14,17 @@ export const FLAG_SEVERITY: Readonly<Record<FlagKind, FlagSeverity>> = {
   DISENGAGING: 'MEDIUM',
 };
 
+/**
+ * One flag per problem: a kind is not opened while a more specific kind about the same scores is
+ * open for the client (reliable deterioration says more than "behind the expected curve", which
+ * says more than "stalled"). The subsumed kind is opened later if its condition still holds once
+ * the more specific flag has closed.
+ */
+export const SUBSUMED_BY: Readonly<Partial<Record<FlagKind, readonly FlagKind[]>>> = {
+  NOT_ON_TRACK: ['DETERIORATION'],
+  STALLED: ['DETERIORATION', 'NOT_ON_TRACK'],
+};
+
 // ---- What the evaluators read. Ids and timestamps are optional and copied into the evidence,
 // so a stored flag can point back at the records that raised it.
 

@@ -108,7 +108,7 @@ export class CaseloadService {
     }
     const rows = await ctx.db.query<CaseloadSqlRow>(CASELOAD_SQL, [target]);
     const flagRows = await ctx.db.query<FlagRow>(
-      `SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.status <> 'RESOLVED' AND c.therapist_id = $1`,
+      `SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.status IN ('OPEN', 'ACKNOWLEDGED') AND c.therapist_id = $1`,
       [target],
     );
     const flagsByClient = new Map<string, Flag[]>();

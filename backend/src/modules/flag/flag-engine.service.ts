@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DEFAULT_TRAJECTORY_MODELS,
+  evaluateClearing,
   evaluateFlags,
   evaluateRisk,
   FLAG_RULE_VERSION,
   resolveFlagSettings,
   type AnyFlag,
+  type ClearableKind,
   type ClientFlagInput,
   type FlagKind as RuleKind,
   type FlagSettings,
   type HelpNowMark,
   type HomeworkSchedule,
   type ScorePoint,
+  type TrajectoryInstrument,
+  type TrajectoryModel,
 } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -39,6 +44,41 @@ export const AFTER = {
 } as const satisfies Record<string, { kinds: readonly RuleKind[]; parts: readonly Part[] }>;
 type Trigger = keyof typeof AFTER;
 
+/**
+ * Which open flags a kind of write may clear, because their condition can stop holding then, and the
+ * data each clearing rule reads (DESIGN.md "Flags": the engine clears NOT_ON_TRACK, STALLED and
+ * DISENGAGING, never RISK or DETERIORATION). Exported for the replay (tests/eval) as well.
+ */
+export const CLEARS: Readonly<Partial<Record<Trigger, readonly ClearableKind[]>>> = {
+  questionnaire: ['NOT_ON_TRACK', 'STALLED'],
+  attendance: ['DISENGAGING'],
+  mood: ['DISENGAGING'],
+  homework: ['DISENGAGING'],
+  sweep: ['STALLED', 'DISENGAGING'],
+  all: ['NOT_ON_TRACK', 'STALLED', 'DISENGAGING'],
+};
+export const CLEAR_PARTS: Readonly<Record<ClearableKind, readonly Part[]>> = {
+  NOT_ON_TRACK: ['scores'],
+  STALLED: ['scores'],
+  DISENGAGING: ['moods', 'homework', 'sessions'],
+};
+
+export type TrajectoryModels = Readonly<Record<TrajectoryInstrument, TrajectoryModel>>;
+
+/** The client's input with only `parts` in it: raising reads what its trigger reads, whatever clearing loaded. */
+export function restrictInput(input: ClientFlagInput, parts: readonly Part[]): ClientFlagInput {
+  const has = (part: Part) => parts.includes(part);
+  return {
+    ...input,
+    phq9: has('scores') ? input.phq9 : [],
+    gad7: has('scores') ? input.gad7 : [],
+    alliance: has('alliance') ? input.alliance : [],
+    moods: has('moods') ? input.moods : [],
+    homework: has('homework') ? input.homework : null,
+    sessions: has('sessions') ? input.sessions : [],
+  };
+}
+
 /** The questionnaire response just written, for the item-9 check. */
 export interface WrittenScore extends ScorePoint {
   code: string;
@@ -50,6 +90,8 @@ export const SWEEP_QUIET_DAYS = 14;
 
 interface LoadedRow {
   settings: { flags?: Partial<FlagSettings> } | null;
+  /** The practice's own curves, fitted by the sweep; null until then. */
+  models: Partial<TrajectoryModels> | null;
   attended: number;
   measures: { id: string; at: string; code: string; total: number; answers: number[]; sessionNumber: number | null }[];
   moods: { date: string; rating: number }[];
@@ -83,6 +125,7 @@ function loadSql(parts: readonly Part[]): string {
        -- $2 is named here too, so it has a type even when no part below reads it.
        SELECT $2::date AS "asOf",
          (SELECT settings FROM practice WHERE id = cairn_current_practice()) AS settings,
+         ${has('scores') ? `(SELECT trajectory_models FROM practice WHERE id = cairn_current_practice())` : 'NULL::jsonb'} AS models,
          (SELECT count(*)::int FROM attended) AS attended,
          (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'at', m.submitted_at, 'code', m.instrument_code,
                    'total', m.total, 'answers', m.answers,
@@ -138,17 +181,25 @@ export class FlagEngine {
     return this.run(ctx, client, trigger, [], written.code === 'PHQ9' ? written : null);
   }
 
-  afterAlliance(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
+  /** `rating` is the one just written: after a rupture it may be a repair, noted on the rupture's flag. */
+  async afterAlliance(
+    ctx: RequestContext,
+    client: VisibleClient,
+    helpNow: HelpNowMark[],
+    rating: { id: string; total: number },
+  ): Promise<FlagKind[]> {
+    await this.flags.observeRepair(ctx, client.id, { ...rating, date: localDateIn(client.timezone) });
     return this.run(ctx, client, 'alliance', helpNow);
   }
 
+  /** RISK only for "I need help now"; any entry may end a mood gap (clears DISENGAGING). */
   /** "I need help now" that came with nothing else to record (a rating its session no longer allows). */
   afterHelpRequest(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
     return this.run(ctx, client, 'riskOnly', helpNow);
   }
 
   afterMood(ctx: RequestContext, client: VisibleClient, helpNow: HelpNowMark[]): Promise<FlagKind[]> {
-    return helpNow.length > 0 ? this.run(ctx, client, 'mood', helpNow) : Promise.resolve([]);
+    return this.run(ctx, client, 'mood', helpNow, null, helpNow.length > 0 ? new Set() : new Set(['RISK']));
   }
 
   afterHomework(ctx: RequestContext, client: VisibleClient): Promise<FlagKind[]> {
@@ -183,15 +234,26 @@ export class FlagEngine {
     skip: ReadonlySet<RuleKind> = new Set(),
   ): Promise<FlagKind[]> {
     const wanted = new Set<RuleKind>(AFTER[trigger].kinds.filter((k) => !skip.has(k)));
+    const clearable = await this.openClearable(ctx, client.id, CLEARS[trigger] ?? []);
+    if (wanted.size === 0 && clearable.length === 0) return [];
+    const own: readonly Part[] = AFTER[trigger].parts;
+    const parts = [...new Set([...own, ...clearable.flatMap((f) => CLEAR_PARTS[f.kind])])];
+    const { input: loaded, settings, models } = await this.load(ctx, client, helpNow, parts);
+    // Clear first, so a kind whose condition ended can be raised afresh later on.
+    for (const flag of clearable) {
+      const clearance = evaluateClearing(flag.kind, loaded, settings, models);
+      if (clearance) await this.flags.clear(ctx, flag.id, clearance);
+    }
     if (wanted.size === 0) return [];
-    const { input, settings } = await this.load(ctx, client, helpNow, AFTER[trigger].parts);
+    const input = restrictInput(loaded, own);
     // RISK is judged on what this write brought (the PHQ-9 just given, "I need help now"), never on the
     // episode's data: the write may fall outside any episode, and an old PHQ-9 must not re-open a resolved flag.
     const risk = wanted.has('RISK')
       ? evaluateRisk({ phq9: phq9 === 'latest' ? (input.phq9.at(-1) ?? null) : phq9, helpNow }, settings)
       : null;
     const raised: FlagKind[] = [];
-    for (const flag of [risk, ...(evaluateFlags(input, settings) as AnyFlag[]).filter((f) => f.kind !== 'RISK')]) {
+    const rules = evaluateFlags(input, settings, models) as AnyFlag[];
+    for (const flag of [risk, ...rules.filter((f) => f.kind !== 'RISK')]) {
       if (!flag || !wanted.has(flag.kind)) continue;
       const kind = flag.kind as FlagKind;
       const id = await this.flags.raise(ctx, client.id, kind, { ...flag.evidence }, FLAG_RULE_VERSION);
@@ -200,13 +262,26 @@ export class FlagEngine {
     return raised;
   }
 
+  /** The client's open (or acknowledged) flags of the kinds a write may clear; no query when none. */
+  private async openClearable(
+    ctx: RequestContext,
+    clientId: string,
+    kinds: readonly ClearableKind[],
+  ): Promise<{ id: string; kind: ClearableKind }[]> {
+    if (kinds.length === 0) return [];
+    return ctx.db.query<{ id: string; kind: ClearableKind }>(
+      `SELECT id, kind FROM flag WHERE client_id = $1 AND kind = ANY($2::text[]) AND status IN ('OPEN', 'ACKNOWLEDGED')`,
+      [clientId, kinds],
+    );
+  }
+
   /** Everything the rules read about one client, in one statement. */
   async load(
     ctx: RequestContext,
     client: VisibleClient,
     helpNow: HelpNowMark[] = [],
     parts: readonly Part[] = AFTER.all.parts,
-  ): Promise<{ input: ClientFlagInput; settings: FlagSettings }> {
+  ): Promise<{ input: ClientFlagInput; settings: FlagSettings; models: TrajectoryModels }> {
     const asOf = localDateIn(client.timezone);
     const has = (part: Part) => parts.includes(part);
     const row = await ctx.db.one<LoadedRow>(loadSql(parts), [client.id, asOf]);
@@ -232,6 +307,7 @@ export class FlagEngine {
       homework: has('homework') ? { tasks: row.assignments, reports: row.homework } : null,
       sessions: row.sessions.map((s) => ({ id: s.id, at: s.at, status: s.status })),
     };
-    return { input, settings: resolveFlagSettings(row.settings?.flags ?? {}) };
+    const models = { ...DEFAULT_TRAJECTORY_MODELS, ...(row.models ?? {}) };
+    return { input, settings: resolveFlagSettings(row.settings?.flags ?? {}), models };
   }
 }

@@ -7,6 +7,7 @@ import { RequestDb } from '../../database/request-db.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { FlagEngine } from './flag-engine.service.js';
+import { refitPracticeTrajectories } from './practice-trajectories.js';
 
 const CLIENT_BATCH = 200;
 
@@ -52,6 +53,8 @@ export class FlagSweepService implements OnModuleInit, OnApplicationShutdown {
     const practices = (await this.dataSource.query(`SELECT cairn_practice_ids() AS id`)) as { id: string }[];
     let opened = 0;
     for (const { id: practiceId } of practices) {
+      // The practice's own expected-trajectory curves, refitted here (at most daily), never on a write.
+      await this.inPractice(practiceId, (ctx) => refitPracticeTrajectories(ctx));
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const clients = await this.inPractice(practiceId, (ctx) =>

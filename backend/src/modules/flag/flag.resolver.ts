@@ -68,6 +68,8 @@ export class FlagResolver {
     const user = await this.access.signedIn(ctx);
     const current = await ctx.db.one<{ status: FlagStatus }>(`SELECT status FROM flag WHERE id = $1 FOR UPDATE`, [id]);
     if (current?.status === FlagStatus.RESOLVED) throw badInput('id', 'this flag is already resolved');
+    if (current?.status === FlagStatus.CLEARED)
+      throw badInput('id', 'this flag has cleared: its condition no longer holds');
     if (action === 'acknowledgeFlag') {
       if (current?.status === FlagStatus.ACKNOWLEDGED) throw badInput('id', 'this flag is already acknowledged');
       await ctx.db.query(

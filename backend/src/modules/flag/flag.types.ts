@@ -17,6 +17,8 @@ export enum FlagStatus {
   OPEN = 'OPEN',
   ACKNOWLEDGED = 'ACKNOWLEDGED',
   RESOLVED = 'RESOLVED',
+  /** The engine found the condition no longer holds (never RISK or DETERIORATION). */
+  CLEARED = 'CLEARED',
 }
 registerEnumType(FlagKind, { name: 'FlagKind' });
 registerEnumType(FlagSeverity, { name: 'FlagSeverity' });
@@ -40,6 +42,19 @@ export class Flag {
   @Field(() => Date, { nullable: true }) resolvedAt!: Date | null;
   @Field(() => String, { nullable: true }) resolvedByName!: string | null;
   @Field(() => String, { nullable: true }) resolveNote!: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'For a rupture: repaired by a next rating of 36 or more.' })
+  @Field(() => Date, { nullable: true, description: 'When the engine found the condition no longer holds.' })
+  clearedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the engine cleared it, in plain words.' })
+  clearReason!: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "For a rupture: true once a later rating reached the practice's concern line (default 36), false while the ratings since stay below it.",
+  })
   repaired!: boolean | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a rupture: "Repair observed (rating 38 on 3 Nov)", for the therapist to confirm.',
+  })
+  repairObserved!: string | null;
 }

@@ -13,8 +13,6 @@ import { SubmitAllianceRatingInput, SubmitQuestionnaireInput } from './measure.i
 import { MeasureService } from './measure.service.js';
 import { AllianceSubmission, Instrument, QuestionnaireSubmission } from './measure.types.js';
 
-export const REPAIRED_AT_LEAST = 36;
-
 @Resolver()
 export class MeasureResolver {
   constructor(
@@ -129,28 +127,13 @@ export class MeasureResolver {
         comment: input.comment,
         helpNow: input.helpNow ?? false,
       });
-      await this.markRepair(ctx, client.id, response.total);
       const helpNow = input.helpNow
         ? [{ source: 'RATING_COMMENT' as const, id: response.id, at: response.submittedAt.toISOString() }]
         : [];
-      const raised = await this.engine.afterAlliance(ctx, client, helpNow);
+      const raised = await this.engine.afterAlliance(ctx, client, helpNow, { id: response.id, total: response.total });
       const risky = Boolean(input.helpNow) || raised.includes(FlagKind.RISK);
       return { response, notRecordedReason: null, crisis: risky ? crisisFor(client.country) : null };
     });
-  }
-
-  /** The rating after a rupture decides whether it was repaired; a repaired rupture is resolved. */
-  private async markRepair(ctx: RequestContext, clientId: string, total: number): Promise<void> {
-    const repaired = total >= REPAIRED_AT_LEAST;
-    await ctx.db.query(
-      `UPDATE flag SET repaired = $2,
-         status = CASE WHEN $2 THEN 'RESOLVED' ELSE status END,
-         resolved_at = CASE WHEN $2 THEN COALESCE(resolved_at, now()) ELSE resolved_at END,
-         resolve_note = CASE WHEN $2 AND resolve_note IS NULL THEN 'Repaired: next alliance rating ' || $3 || ' of 40' ELSE resolve_note END
-       WHERE id = (SELECT id FROM flag WHERE client_id = $1 AND kind = 'ALLIANCE_RUPTURE' AND repaired IS NULL
-                     AND opened_at < now() ORDER BY opened_at DESC LIMIT 1)`,
-      [clientId, repaired, total],
-    );
   }
 }
 

@@ -21,7 +21,7 @@ export class PracticeResolver {
               count(DISTINCT f.client_id)::int AS "flaggedClients"
          FROM app_user u
          LEFT JOIN client c ON c.practice_id = u.practice_id AND c.therapist_id = u.id
-         LEFT JOIN flag f ON f.practice_id = c.practice_id AND f.client_id = c.id AND f.status <> 'RESOLVED'
+         LEFT JOIN flag f ON f.practice_id = c.practice_id AND f.client_id = c.id AND f.status IN ('OPEN', 'ACKNOWLEDGED')
         WHERE u.role = 'THERAPIST' AND u.disabled_at IS NULL
         GROUP BY u.id, u.display_name ORDER BY u.display_name`,
     );

@@ -41,7 +41,7 @@ interface TimelineRow {
   reports: HomeworkReport[];
   goals: Omit<Goal, 'ratings'>[];
   goalRatings: Json<GoalRating, 'ratedAt'>[];
-  flags: Json<FlagRow, 'openedAt' | 'acknowledgedAt' | 'resolvedAt'>[];
+  flags: Json<FlagRow, 'openedAt' | 'acknowledgedAt' | 'resolvedAt' | 'clearedAt'>[];
 }
 
 const agg = (select: string, from: string, order: string) =>
@@ -84,7 +84,8 @@ SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.sha
     `json_build_object('id', f.id, 'clientId', f.client_id, 'clientCode', c.code, 'kind', f.kind, 'severity', f.severity,
       'status', f.status, 'evidence', f.evidence, 'ruleVersion', f.rule_version, 'openedAt', f.opened_at,
       'acknowledgedAt', f.acknowledged_at, 'acknowledgedByName', ua.display_name, 'acknowledgeNote', f.acknowledge_note,
-      'resolvedAt', f.resolved_at, 'resolvedByName', ur.display_name, 'resolveNote', f.resolve_note, 'repaired', f.repaired)`,
+      'resolvedAt', f.resolved_at, 'resolvedByName', ur.display_name, 'resolveNote', f.resolve_note, 'repaired', f.repaired,
+      'clearedAt', f.cleared_at, 'clearEvidence', f.clear_evidence, 'repairEvidence', f.repair_evidence)`,
     `flag f LEFT JOIN app_user ua ON ua.practice_id = f.practice_id AND ua.id = f.acknowledged_by
        LEFT JOIN app_user ur ON ur.practice_id = f.practice_id AND ur.id = f.resolved_by WHERE f.client_id = c.id`,
     'f.opened_at',
@@ -117,6 +118,7 @@ export class TimelineService {
       openedAt: new Date(f.openedAt),
       acknowledgedAt: f.acknowledgedAt ? new Date(f.acknowledgedAt) : null,
       resolvedAt: f.resolvedAt ? new Date(f.resolvedAt) : null,
+      clearedAt: f.clearedAt ? new Date(f.clearedAt) : null,
     }));
 
     const episodes = head.episodes;

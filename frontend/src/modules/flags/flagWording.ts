@@ -30,7 +30,13 @@ export const STATUS_LABEL: Record<FlagStatus, string> = {
   OPEN: 'Open',
   ACKNOWLEDGED: 'Acknowledged',
   RESOLVED: 'Resolved',
+  CLEARED: 'Cleared',
 };
+
+/** Flags that still ask something of the therapist; resolved and cleared ones are history. */
+export function isOpen(flag: { status: FlagStatus }): boolean {
+  return flag.status === 'OPEN' || flag.status === 'ACKNOWLEDGED';
+}
 
 /** Flags in the order a clinician should read them: severity, then longest open first. */
 export function byUrgency<T extends { severity: FlagSeverity; openedAt: string }>(a: T, b: T): number {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluateAllianceRupture } from '../alliance-rupture.js';
-import { DEFAULT_FLAG_SETTINGS } from '../settings.js';
 import type { AllianceRatingPoint } from '../types.js';
 
 /** An ALLIANCE4 rating with the given total, spread so no item is at or below 5 (totals 24-40). */

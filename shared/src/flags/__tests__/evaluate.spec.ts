@@ -32,7 +32,7 @@ describe('evaluateFlags', () => {
     expect(evaluateFlags(calmClient())).toEqual([]);
   });
 
-  it('raises one flag per kind that fires, most severe first', () => {
+  it('raises one flag per kind that fires, most severe first and, within a severity, the more specific first', () => {
     const client = calmClient();
     client.phq9 = [
       { sessionNumber: 1, total: 12 },
@@ -43,8 +43,8 @@ describe('evaluateFlags', () => {
     expect(flags.map((f) => [f.kind, f.severity])).toEqual([
       ['RISK', 'URGENT'],
       ['ALLIANCE_RUPTURE', 'HIGH'],
-      ['NOT_ON_TRACK', 'HIGH'], // 18 > 12 - 2.4 × ln 4 + 5 = 13.67
       ['DETERIORATION', 'HIGH'], // 12 → 18 is +6
+      ['NOT_ON_TRACK', 'HIGH'], // 18 > 12 - 2.4 × ln 4 + 5 = 13.67
     ]);
   });
 

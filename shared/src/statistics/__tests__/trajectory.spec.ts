@@ -101,6 +101,7 @@ describe('trajectorySignal', () => {
       direction: 'HIGHER_IS_BETTER',
       band: 'x',
       sessionNumber: 5,
+      curveSession: 5,
       expected: 30,
       tolerance: 4,
       lower: 26,

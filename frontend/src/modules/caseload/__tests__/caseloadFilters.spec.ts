@@ -33,7 +33,10 @@ const flag = (kind: Flag['kind'], status: Flag['status'] = 'OPEN'): Flag => ({
   resolvedAt: null,
   resolvedByName: null,
   resolveNote: null,
+  clearedAt: null,
+  clearReason: null,
   repaired: null,
+  repairObserved: null,
 });
 
 function row(code: string, priority: number, overrides: Partial<CaseloadRow> = {}): CaseloadRow {

@@ -3,14 +3,14 @@ import { Link } from 'react-router';
 import { FormMessage } from '../../common/components/FormMessage';
 import { asErrorLike, describeApiError } from '../../common/lib/errors';
 import { formatDateTime, formatRelative } from '../../common/lib/format';
-import { FLAG_KIND_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '../flagWording';
+import { FLAG_KIND_LABEL, isOpen, SEVERITY_LABEL, STATUS_LABEL } from '../flagWording';
 import type { Flag } from '../graphql/flags';
 import { useFlagActions } from '../hooks/useFlagActions';
 import { FlagEvidence } from './FlagEvidence';
 import { SeverityIcon } from './SeverityIcon';
 import './flags.css';
 
-/** One flag with its history and, while not resolved, a note and the acknowledge/resolve actions. */
+/** One flag with its history and, while open, a note and the acknowledge/resolve actions. */
 export function FlagCard({ flag, showClient = false }: { flag: Flag; showClient?: boolean }) {
   const { acknowledge, resolve, busy } = useFlagActions();
   const [note, setNote] = useState('');
@@ -68,23 +68,30 @@ export function FlagCard({ flag, showClient = false }: { flag: Flag; showClient?
           {formatRelative(flag.openedAt)}
         </time>
         {flag.kind === 'ALLIANCE_RUPTURE' && flag.repaired !== null && (
-          <> · {flag.repaired ? 'Repaired (next rating 36 or more)' : 'Not yet repaired'}</>
+          <> · {flag.repairObserved ?? (flag.repaired ? 'Repair observed' : 'Not yet repaired')}</>
         )}
       </p>
       {flag.acknowledgedAt && (
         <p className="flag-card__history">
-          Acknowledged by {flag.acknowledgedByName ?? 'someone'} on {formatDateTime(flag.acknowledgedAt)}
+          Acknowledged{flag.acknowledgedByName && <> by {flag.acknowledgedByName}</>} on{' '}
+          {formatDateTime(flag.acknowledgedAt)}
           {flag.acknowledgeNote && <>: “{flag.acknowledgeNote}”</>}
         </p>
       )}
       {flag.resolvedAt && (
         <p className="flag-card__history">
-          Resolved by {flag.resolvedByName ?? 'someone'} on {formatDateTime(flag.resolvedAt)}
+          Resolved{flag.resolvedByName && <> by {flag.resolvedByName}</>} on {formatDateTime(flag.resolvedAt)}
           {flag.resolveNote && <>: “{flag.resolveNote}”</>}
         </p>
       )}
+      {flag.clearedAt && (
+        <p className="flag-card__history" data-testid="flag-cleared">
+          Cleared by itself on {formatDateTime(flag.clearedAt)}
+          {flag.clearReason && <>: {flag.clearReason}</>}
+        </p>
+      )}
       <FlagEvidence evidence={flag.evidence} ruleVersion={flag.ruleVersion} />
-      {flag.status !== 'RESOLVED' && (
+      {isOpen(flag) && (
         <form
           className="flag-card__form"
           onSubmit={(event) => void act(flag.status === 'OPEN' ? 'acknowledge' : 'resolve', event)}

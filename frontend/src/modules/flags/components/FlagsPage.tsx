@@ -7,7 +7,7 @@ import { byUrgency, STATUS_LABEL } from '../flagWording';
 import { FLAGS_QUERY, type FlagsQueryResult, type FlagsQueryVariables, type FlagStatus } from '../graphql/flags';
 import { FlagCard } from './FlagCard';
 
-const STATUSES: readonly FlagStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'];
+const STATUSES: readonly FlagStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'CLEARED'];
 
 function parseStatus(value: string | null): FlagStatus | null {
   if (value === 'ALL') return null;

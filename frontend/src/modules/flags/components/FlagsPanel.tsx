@@ -1,13 +1,12 @@
-import { byUrgency } from '../flagWording';
+import { byUrgency, isOpen } from '../flagWording';
 import type { Flag } from '../graphql/flags';
 import { FlagCard } from './FlagCard';
 
-/** The client's flags: open and acknowledged ones first by urgency, resolved ones folded away. */
+/** The client's flags: open and acknowledged ones first by urgency; resolved and cleared ones folded away. */
 export function FlagsPanel({ flags }: { flags: readonly Flag[] }) {
-  const active = flags.filter((flag) => flag.status !== 'RESOLVED').sort(byUrgency);
-  const resolved = flags
-    .filter((flag) => flag.status === 'RESOLVED')
-    .sort((a, b) => (b.resolvedAt ?? '').localeCompare(a.resolvedAt ?? ''));
+  const active = flags.filter(isOpen).sort(byUrgency);
+  const closedAt = (flag: Flag) => flag.resolvedAt ?? flag.clearedAt ?? '';
+  const resolved = flags.filter((flag) => !isOpen(flag)).sort((a, b) => closedAt(b).localeCompare(closedAt(a)));
   return (
     <section className="panel flags-panel" aria-labelledby="flags-heading" data-testid="flags-panel">
       <h2 id="flags-heading" className="panel__title">
@@ -24,7 +23,7 @@ export function FlagsPanel({ flags }: { flags: readonly Flag[] }) {
       )}
       {resolved.length > 0 && (
         <details className="flags-panel__resolved">
-          <summary>Resolved flags ({resolved.length})</summary>
+          <summary>Resolved and cleared flags ({resolved.length})</summary>
           <div className="flag-list">
             {resolved.map((flag) => (
               <FlagCard key={flag.id} flag={flag} />

@@ -2,7 +2,7 @@ import { gql } from '@apollo/client';
 
 export type FlagKind = 'RISK' | 'ALLIANCE_RUPTURE' | 'NOT_ON_TRACK' | 'DETERIORATION' | 'STALLED' | 'DISENGAGING';
 export type FlagSeverity = 'URGENT' | 'HIGH' | 'MEDIUM';
-export type FlagStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
+export type FlagStatus = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED' | 'CLEARED';
 
 export interface Flag {
   __typename?: 'Flag';
@@ -23,7 +23,12 @@ export interface Flag {
   resolvedAt: string | null;
   resolvedByName: string | null;
   resolveNote: string | null;
+  /** When the engine found the condition no longer holds, and why in plain words. */
+  clearedAt: string | null;
+  clearReason: string | null;
   repaired: boolean | null;
+  /** "Repair observed (rating 38 on 3 Nov)", for the therapist to confirm. */
+  repairObserved: string | null;
 }
 
 export const FLAG_FIELDS = gql`
@@ -44,7 +49,10 @@ export const FLAG_FIELDS = gql`
     resolvedAt
     resolvedByName
     resolveNote
+    clearedAt
+    clearReason
     repaired
+    repairObserved
   }
 `;
 
