@@ -7,6 +7,7 @@ import { EpisodeOutcomePairedOccasions1765200000000 } from './1765200000000-Epis
 import { FlagLifecycle1765300000000 } from './1765300000000-FlagLifecycle.js';
 import { ClinicalDataIntegrity1765400000000 } from './1765400000000-ClinicalDataIntegrity.js';
 import { Outbox1765500000000 } from './1765500000000-Outbox.js';
+import { OutboxAttention1765500100000 } from './1765500100000-OutboxAttention.js';
 import { TamperEvidentAudit1765600000000 } from './1765600000000-TamperEvidentAudit.js';
 import { SharedLimitsAndTimeouts1765610000000 } from './1765610000000-SharedLimitsAndTimeouts.js';
 import { Accounts1765700000000 } from './1765700000000-Accounts.js';
@@ -22,6 +23,7 @@ export const migrations = [
   FlagLifecycle1765300000000,
   ClinicalDataIntegrity1765400000000,
   Outbox1765500000000,
+  OutboxAttention1765500100000,
   TamperEvidentAudit1765600000000,
   SharedLimitsAndTimeouts1765610000000,
   Accounts1765700000000,

@@ -15,6 +15,8 @@ const REPAIR_JOB = 'outbox:repair';
 const REPAIR_EVERY_MS = 60_000;
 /** A message still "sending" this long after it was claimed belongs to an instance that died mid-send. */
 const SENDING_LEASE_MINUTES = 10;
+/** A due message whose job has not run within this long is taken to have lost it. */
+const REPAIR_OVERDUE_MINUTES = 1;
 const MAX_RETRY_DELAY_SECONDS = 3600;
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
@@ -151,7 +153,10 @@ export class OutboxService implements OnModuleInit {
    * backup), and gives up on messages whose sender died mid-send: at most once beats maybe twice.
    */
   async repair(): Promise<void> {
-    const practices = (await this.dataSource.query(`SELECT cairn_practice_ids() AS id`)) as { id: string }[];
+    const practices = (await this.dataSource.query(
+      `SELECT cairn_outbox_attention(make_interval(mins => $1), make_interval(mins => $2)) AS id`,
+      [REPAIR_OVERDUE_MINUTES, SENDING_LEASE_MINUTES],
+    )) as { id: string }[];
     for (const { id: practiceId } of practices) {
       const tenant: Tenant = { practiceId, userId: null, role: 'SYSTEM' };
       const due = await inTenantTransaction(this.dataSource, tenant, async (db) => {
@@ -162,8 +167,10 @@ export class OutboxService implements OnModuleInit {
           [SENDING_LEASE_MINUTES],
         );
         return db.query<{ id: string }>(
-          `SELECT id FROM outbox_message WHERE status = 'PENDING' AND next_attempt_at < now() - interval '1 minute'
+          `SELECT id FROM outbox_message
+            WHERE status = 'PENDING' AND next_attempt_at < now() - make_interval(mins => $1)
             ORDER BY next_attempt_at LIMIT 500`,
+          [REPAIR_OVERDUE_MINUTES],
         );
       });
       for (const { id } of due) {
