@@ -241,7 +241,7 @@ describe('episode outcome rollup after bulk loads', () => {
     // The practice holds episodes whose last PHQ-9 and GAD-7 come from different sessions, so the
     // comparison tells the definitions apart.
     expect(unlikeEachMeasureAlone).toBeGreaterThan(10);
-  });
+  }, 180_000); // generating the practice takes most of a minute on a busy 2-core machine
 
   it('equals a fresh aggregation after the demo seed', async () => {
     await seedDemo(demo.ownerUrl, { now: new Date('2026-03-02T15:00:00Z') });

@@ -15,11 +15,10 @@ const HOMEWORK_REPORT_TRIGGERS = [
  *   completed (jointOccasions in @cairn/shared, which the rollup is tested against): an occasion is
  *   the response's session, or its client-local day when it was given outside a session. Columns
  *   paired_* are null unless joint_occasions >= 2. (Each measure used to be paired on its own.)
- * - homework counts credit each report to the due day it answers (answeredDueDay in @cairn/shared,
- *   as adherenceBetween does for the caseload; the rollup is tested against it) and count it when
- *   that day falls within the episode, instead of counting reports by their own date (a report
- *   answering a due day after the episode ended used to count, and the cap at 1 hid it). A report
- *   now finds its episode through its task, so one made after the episode ended is taken in too.
+ * - homework keeps the episode's tasks (with ids) and every report of them, so the report credits
+ *   each report to the due day it answers, with the same function as the caseload (adherenceBetween),
+ *   instead of counting reports by their own date (a report answering a due day after the episode
+ *   ended used to count, and the cap at 1 hid it). A report now finds its episode through its task.
  * - a client's time zone change refreshes their finished episodes (it moves the local days).
  * The rollup is derived data: down() rebuilds it as EpisodeOutcome1764000000000 defined it.
  */
@@ -32,11 +31,16 @@ export class EpisodeOutcomePairedOccasions1765200000000 implements MigrationInte
       ALTER TABLE episode_outcome RENAME COLUMN phq9_last TO paired_phq9_last;
       ALTER TABLE episode_outcome RENAME COLUMN gad7_first TO paired_gad7_first;
       ALTER TABLE episode_outcome RENAME COLUMN gad7_last TO paired_gad7_last;
-      ALTER TABLE episode_outcome ADD COLUMN joint_occasions integer NOT NULL DEFAULT 0;
+      ALTER TABLE episode_outcome
+        ADD COLUMN joint_occasions integer NOT NULL DEFAULT 0,
+        ADD COLUMN homework_reports jsonb,
+        DROP COLUMN homework_done,
+        DROP COLUMN homework_partial,
+        DROP COLUMN homework_not_done;
       COMMENT ON COLUMN episode_outcome.joint_occasions IS
         'Occasions (a session, or a local day outside sessions) at which both PHQ-9 and GAD-7 were completed';
-      COMMENT ON COLUMN episode_outcome.homework_done IS
-        'Reports of the episode''s tasks credited to a due day within the episode (answeredDueDay in @cairn/shared)';
+      COMMENT ON COLUMN episode_outcome.homework_reports IS
+        'Every report of the episode''s tasks: assignmentId, date (client-local), status';
 
       -- A response's client-local day; UTC when PostgreSQL does not know the client's zone, so a bad
       -- stored zone cannot make a write into a finished episode fail.
@@ -61,13 +65,13 @@ export class EpisodeOutcomePairedOccasions1765200000000 implements MigrationInte
         INSERT INTO episode_outcome (
           practice_id, episode_id, attended, rated_sessions, last_therapist_id, joint_occasions,
           paired_phq9_first, paired_phq9_last, paired_gad7_first, paired_gad7_last, phq9_count, gad7_count,
-          alliance_totals, mood_days, assignments, homework_done, homework_partial, homework_not_done, refreshed_at)
+          alliance_totals, mood_days, assignments, homework_reports, refreshed_at)
         SELECT e.practice_id, e.id, s.attended,
                (SELECT count(*) FROM unnest(m.alliance_sessions) rated WHERE rated = ANY (s.attended_ids))::int,
                s.last_therapist, j.occasions,
                CASE WHEN j.occasions >= 2 THEN j.phq9_first END, CASE WHEN j.occasions >= 2 THEN j.phq9_last END,
                CASE WHEN j.occasions >= 2 THEN j.gad7_first END, CASE WHEN j.occasions >= 2 THEN j.gad7_last END,
-               m.phq9_count, m.gad7_count, m.alliance, mo.days, hw.assignments, hr.done, hr.partial, hr.not_done, now()
+               m.phq9_count, m.gad7_count, m.alliance, mo.days, hw.assignments, hr.reports, now()
           FROM episode e
           JOIN client c ON c.practice_id = e.practice_id AND c.id = e.client_id
          CROSS JOIN LATERAL (
@@ -111,33 +115,17 @@ export class EpisodeOutcomePairedOccasions1765200000000 implements MigrationInte
             WHERE me.practice_id = e.practice_id AND me.client_id = e.client_id
               AND me.local_date BETWEEN e.started_on AND e.ended_on) mo
          CROSS JOIN LATERAL (
-           SELECT jsonb_agg(jsonb_build_object('frequency', a.frequency, 'assignedOn', a.assigned_on, 'dueOn', a.due_on)
-                            ORDER BY a.assigned_on, a.id) AS assignments
+           SELECT jsonb_agg(jsonb_build_object('id', a.id, 'frequency', a.frequency, 'assignedOn', a.assigned_on,
+                                               'dueOn', a.due_on) ORDER BY a.assigned_on, a.id) AS assignments,
+                  array_agg(a.id) AS ids
              FROM homework_assignment a
             WHERE a.practice_id = e.practice_id AND a.client_id = e.client_id AND a.episode_id = e.id) hw
-         -- Reports of the episode's tasks credited to the due day each answers, as answeredDueDay in
-         -- @cairn/shared (a daily report its own day after the day set; a weekly one the next due day
-         -- on or after it, the last one if later; a one-off its due date), counted when that day
-         -- falls within the episode, whatever the report's own date.
+         -- Every report of the episode's tasks, whatever its date: the due day it answers decides.
          CROSS JOIN LATERAL (
-           SELECT (count(*) FILTER (WHERE c.status = 'DONE'))::int AS done,
-                  (count(*) FILTER (WHERE c.status = 'PARTIAL'))::int AS partial,
-                  (count(*) FILTER (WHERE c.status = 'NOT_DONE'))::int AS not_done
-             FROM (
-               SELECT r.status,
-                      CASE a.frequency
-                        WHEN 'DAILY' THEN CASE WHEN r.local_date > a.assigned_on
-                                                AND (a.due_on IS NULL OR r.local_date <= a.due_on) THEN r.local_date END
-                        WHEN 'WEEKLY' THEN CASE WHEN r.local_date >= a.assigned_on
-                                                 AND (a.due_on IS NULL OR a.due_on - a.assigned_on >= 7)
-                          THEN a.assigned_on + 7 * LEAST(GREATEST(1, ceil((r.local_date - a.assigned_on) / 7.0)::int),
-                                                         COALESCE(floor((a.due_on - a.assigned_on) / 7.0)::int, 2147483647)) END
-                        WHEN 'ONCE' THEN CASE WHEN r.local_date >= a.assigned_on THEN a.due_on END
-                      END AS answers
-                 FROM homework_assignment a
-                 JOIN homework_report r ON r.practice_id = a.practice_id AND r.assignment_id = a.id
-                WHERE a.practice_id = e.practice_id AND a.client_id = e.client_id AND a.episode_id = e.id) c
-            WHERE c.answers BETWEEN e.started_on AND e.ended_on) hr
+           SELECT jsonb_agg(jsonb_build_object('assignmentId', r.assignment_id, 'date', r.local_date, 'status', r.status)
+                            ORDER BY r.local_date, r.assignment_id, r.id) AS reports
+             FROM homework_report r
+            WHERE r.practice_id = e.practice_id AND r.assignment_id = ANY (hw.ids)) hr
          WHERE e.practice_id = p_practice AND e.id = ANY (p_episodes) AND e.ended_on IS NOT NULL;
         GET DIAGNOSTICS written = ROW_COUNT;
         RETURN written;

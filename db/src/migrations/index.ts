@@ -4,6 +4,7 @@ import { AuthenticateInOneCall1763900000000 } from './1763900000000-Authenticate
 import { EpisodeOutcome1764000000000 } from './1764000000000-EpisodeOutcome.js';
 import { SessionNumbersInDateOrder1765100000000 } from './1765100000000-SessionNumbersInDateOrder.js';
 import { EpisodeOutcomePairedOccasions1765200000000 } from './1765200000000-EpisodeOutcomePairedOccasions.js';
+import { EpisodeOutcomeHomeworkCredit1765200000001 } from './1765200000001-EpisodeOutcomeHomeworkCredit.js';
 import { FlagLifecycle1765300000000 } from './1765300000000-FlagLifecycle.js';
 import { ClinicalDataIntegrity1765400000000 } from './1765400000000-ClinicalDataIntegrity.js';
 import { Outbox1765500000000 } from './1765500000000-Outbox.js';
@@ -20,6 +21,7 @@ export const migrations = [
   EpisodeOutcome1764000000000,
   SessionNumbersInDateOrder1765100000000,
   EpisodeOutcomePairedOccasions1765200000000,
+  EpisodeOutcomeHomeworkCredit1765200000001,
   FlagLifecycle1765300000000,
   ClinicalDataIntegrity1765400000000,
   Outbox1765500000000,
