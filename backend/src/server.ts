@@ -4,6 +4,7 @@ import { CairnLogger } from './common/logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './modules/auth/demo.js';
 import { FlagSweepService } from './modules/flag/flag-sweep.service.js';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export interface RunningServer extends CairnApp {
@@ -27,14 +28,17 @@ export async function startServer(config: AppConfig, logger = new CairnLogger())
     ownerUrl = embedded.urlFor('cairn');
     await ensureDatabase(embedded.adminUrl, 'cairn');
   }
-  const ran = await migrate(ownerUrl, config.appDbPassword);
+  // No fixed credential: with the embedded cluster only this process connects, so the app role gets
+  // a fresh random password on every start.
+  const appPassword = embedded ? randomBytes(24).toString('base64url') : config.appDbPassword;
+  const ran = await migrate(ownerUrl, appPassword);
   logger.event('info', 'database ready', { migrations: ran.length });
   let seededDemo = false;
   if (!config.isProduction) {
     seededDemo = (await seedDemo(ownerUrl)).seeded;
     if (seededDemo) logger.event('info', 'demo practice created');
   }
-  const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, config.appDbPassword), { logger });
+  const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, appPassword), { logger });
   if (seededDemo) await cairn.app.get(FlagSweepService).sweepAll('all');
   await cairn.app.listen(config.port, '0.0.0.0');
   const address = cairn.app.getHttpServer().address();

@@ -198,7 +198,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     const detail = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`).join('; ');
     throw new Error(`Invalid configuration: ${detail}`);
   }
-  if (config.isProduction && config.appDbPassword === 'cairn-dev-app') {
+  // Passwords published in this repository; the embedded cluster's app password is random instead.
+  if (config.isProduction && config.databaseUrl && ['cairn-dev-app', 'change-me-app'].includes(config.appDbPassword)) {
     throw new Error('Invalid configuration: CAIRN_APP_DB_PASSWORD must be set in production');
   }
   // Invitations and password resets go out by e-mail: without SMTP a practice could not sign anyone in.
