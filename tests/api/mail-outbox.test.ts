@@ -118,6 +118,17 @@ describe('e-mail through the outbox (development mailbox)', () => {
     });
   });
 
+  it('refuses to write a message outside a practice-bound transaction', async () => {
+    const db = new RequestDb(app.cairn.dataSource, 'mail-test');
+    try {
+      await expect(app.cairn.app.get(OutboxService).enqueue(db, invitation('nobody'))).rejects.toThrow(
+        /bound to a practice/,
+      );
+    } finally {
+      await db.finish(false);
+    }
+  });
+
   it('refuses an invalid recipient with BAD_USER_INPUT naming the field, writing nothing', async () => {
     const outbox = app.cairn.app.get(OutboxService);
     const before = await countRows(app.db.owner, 'outbox_message');

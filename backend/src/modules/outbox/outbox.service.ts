@@ -61,6 +61,8 @@ export class OutboxService implements OnModuleInit {
    */
   async enqueue(db: RequestDb, message: OutboxMessageInput): Promise<EnqueuedMessage> {
     validate(message);
+    // The practice comes from the transaction (RLS), never from the caller's arguments.
+    if (!db.currentTenant) throw new Error('outbox: enqueue needs a transaction bound to a practice');
     const inserted = await db.one<{ id: string; practiceId: string }>(
       `INSERT INTO outbox_message (practice_id, kind, dedupe_key, recipient, subject, body_text, body_html, created_by)
        VALUES (cairn_current_practice(), $1, $2, $3, $4, $5, $6, $7)
@@ -80,7 +82,7 @@ export class OutboxService implements OnModuleInit {
       const existing = await db.one<{ id: string }>(`SELECT id FROM outbox_message WHERE dedupe_key = $1`, [
         message.dedupeKey,
       ]);
-      if (!existing) throw new Error('outbox: no practice bound to the transaction');
+      if (!existing) throw new Error('outbox: the message with this dedupeKey is not visible');
       return { id: existing.id, created: false };
     }
     await this.queueSend(db, { practiceId: inserted.practiceId, messageId: inserted.id });
