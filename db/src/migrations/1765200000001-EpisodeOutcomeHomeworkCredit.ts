@@ -13,11 +13,13 @@ export class EpisodeOutcomeHomeworkCredit1765200000001 implements MigrationInter
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
+      -- IF (NOT) EXISTS: for a few minutes 1765200000000 itself kept these columns; a database that
+      -- ran that version converges here too (the refresh below rewrites every row either way).
       ALTER TABLE episode_outcome
-        DROP COLUMN homework_reports,
-        ADD COLUMN homework_done integer NOT NULL DEFAULT 0,
-        ADD COLUMN homework_partial integer NOT NULL DEFAULT 0,
-        ADD COLUMN homework_not_done integer NOT NULL DEFAULT 0;
+        DROP COLUMN IF EXISTS homework_reports,
+        ADD COLUMN IF NOT EXISTS homework_done integer NOT NULL DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS homework_partial integer NOT NULL DEFAULT 0,
+        ADD COLUMN IF NOT EXISTS homework_not_done integer NOT NULL DEFAULT 0;
       COMMENT ON COLUMN episode_outcome.homework_done IS
         'Reports of the episode''s tasks credited to a due day within the episode (answeredDueDay in @cairn/shared)';
 
