@@ -15,6 +15,22 @@ const CaseloadPage = lazy(() =>
 const ClientTimelinePage = lazy(() =>
   import('./modules/client/components/ClientTimelinePage').then((m) => ({ default: m.ClientTimelinePage })),
 );
+const AcceptInvitationPage = lazy(() =>
+  import('./modules/account/components/AcceptInvitationPage').then((m) => ({ default: m.AcceptInvitationPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./modules/account/components/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const NewClientPage = lazy(() =>
+  import('./modules/clients-admin/components/NewClientPage').then((m) => ({ default: m.NewClientPage })),
+);
+const PracticeSettingsPage = lazy(() =>
+  import('./modules/settings/components/PracticeSettingsPage').then((m) => ({ default: m.PracticeSettingsPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./modules/account/components/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const StaffPage = lazy(() => import('./modules/staff/components/StaffPage').then((m) => ({ default: m.StaffPage })));
 const FlagsPage = lazy(() => import('./modules/flags/components/FlagsPage').then((m) => ({ default: m.FlagsPage })));
 // Development only: the server answers its /dev/mailbox with 404 in production, and the page says so.
 const MailboxPage = lazy(() =>
@@ -42,6 +58,11 @@ function page(roles: readonly Role[], element: ReactNode) {
       <Suspense fallback={<LoadingState />}>{element}</Suspense>
     </RequireRole>
   );
+}
+
+/** A page anyone may open (a one-time link, the forgot-password form). */
+function publicPage(element: ReactNode) {
+  return <Suspense fallback={<LoadingState />}>{element}</Suspense>;
 }
 
 function HomeRedirect() {
@@ -82,6 +103,9 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="/invitation/:token" element={publicPage(<AcceptInvitationPage />)} />
+        <Route path="/forgot-password" element={publicPage(<ForgotPasswordPage />)} />
+        <Route path="/reset-password/:token" element={publicPage(<ResetPasswordPage />)} />
         <Route path="/" element={<HomeRedirect />} />
         <Route
           element={
@@ -91,10 +115,13 @@ export function App() {
           }
         >
           <Route path="/caseload" element={page(STAFF, <CaseloadPage />)} />
+          <Route path="/clients/new" element={page(STAFF, <NewClientPage />)} />
           <Route path="/clients/:id" element={page(STAFF, <ClientTimelinePage />)} />
           <Route path="/flags" element={page(STAFF, <FlagsPage />)} />
           <Route path="/reports" element={page(['MANAGER'], <ReportsPage />)} />
           <Route path="/therapists" element={page(['MANAGER'], <TherapistsPage />)} />
+          <Route path="/staff" element={page(['MANAGER'], <StaffPage />)} />
+          <Route path="/settings" element={page(['MANAGER'], <PracticeSettingsPage />)} />
           <Route path="/portal" element={page(['CLIENT'], <PortalPage />)} />
         </Route>
         <Route path="*" element={<NotFound />} />

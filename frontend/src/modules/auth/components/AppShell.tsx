@@ -19,6 +19,8 @@ const NAV: Record<Role, { to: string; label: string }[]> = {
     { to: '/reports', label: 'Reports' },
     { to: '/therapists', label: 'Therapists' },
     { to: '/flags', label: 'Flags' },
+    { to: '/staff', label: 'Staff' },
+    { to: '/settings', label: 'Settings' },
   ],
   CLIENT: [{ to: '/portal', label: 'My check-in' }],
 };

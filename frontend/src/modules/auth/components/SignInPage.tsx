@@ -1,6 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { FormMessage } from '../../common/components/FormMessage';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
@@ -98,6 +98,9 @@ export function SignInPage() {
           <button type="submit" className="button button--primary button--block" disabled={loading}>
             {loading ? 'Signing in…' : 'Sign in'}
           </button>
+          <p>
+            <Link to="/forgot-password">Forgot your password?</Link>
+          </p>
         </form>
       </div>
     </main>

@@ -20,7 +20,7 @@ export function safeNextPath(next: string | null): string | null {
 
 export const ROLE_ROUTES: Record<Role, readonly string[]> = {
   THERAPIST: ['/caseload', '/clients', '/flags'],
-  MANAGER: ['/reports', '/therapists', '/caseload', '/clients', '/flags'],
+  MANAGER: ['/reports', '/therapists', '/caseload', '/clients', '/flags', '/staff', '/settings'],
   CLIENT: ['/portal'],
 };
 

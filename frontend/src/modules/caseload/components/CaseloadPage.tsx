@@ -43,6 +43,9 @@ export function CaseloadPage() {
             </p>
           )}
         </div>
+        <Link to="/clients/new" className="button button--primary">
+          Add client
+        </Link>
       </header>
       <CaseloadFiltersBar
         filters={filters}

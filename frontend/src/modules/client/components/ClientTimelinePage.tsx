@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { GAD7_INSTRUMENT, PHQ9_INSTRUMENT } from '../../common/lib/clinicalWording';
 import { apiErrorCode } from '../../common/lib/errors';
 import { formatLocalDate, formatSigned } from '../../common/lib/format';
+import { ClientAdminPanel } from '../../clients-admin/components/ClientAdminPanel';
 import { FlagsPanel } from '../../flags/components/FlagsPanel';
 import {
   CLIENT_TIMELINE_QUERY,
@@ -172,6 +173,8 @@ function ClientTimelineView({ client }: { client: ClientTimeline }) {
         <SessionsList sessions={client.sessions} />
         <HomeworkPanel homework={client.homework} />
       </div>
+
+      <ClientAdminPanel client={client} />
 
       <section className="panel" aria-labelledby="actions-heading">
         <h2 id="actions-heading" className="panel__title">

@@ -1,11 +1,6 @@
 import { gql } from '@apollo/client';
-import {
-  GOAL_FIELDS,
-  HOMEWORK_ASSIGNMENT_FIELDS,
-  MEASURE_RESPONSE_FIELDS,
-  MOOD_ENTRY_FIELDS,
-  SCORE_SUMMARY_FIELDS,
-} from '../../common/graphql/fragments';
+import { print, type DocumentNode } from 'graphql';
+import * as generated from '../../common/graphql/fragments';
 import type {
   Goal,
   HomeworkAssignment,
@@ -17,6 +12,14 @@ import type {
   TrajectorySignal,
 } from '../../common/graphql/types';
 import { FLAG_FIELDS, type Flag } from '../../flags/graphql/flags';
+
+// Generated documents carry no source location, which gql`` needs to splice a fragment in: re-parse them.
+const spliceable = (doc: DocumentNode) => gql(print(doc));
+const GOAL_FIELDS = spliceable(generated.GOAL_FIELDS);
+const HOMEWORK_ASSIGNMENT_FIELDS = spliceable(generated.HOMEWORK_ASSIGNMENT_FIELDS);
+const MEASURE_RESPONSE_FIELDS = spliceable(generated.MEASURE_RESPONSE_FIELDS);
+const MOOD_ENTRY_FIELDS = spliceable(generated.MOOD_ENTRY_FIELDS);
+const SCORE_SUMMARY_FIELDS = spliceable(generated.SCORE_SUMMARY_FIELDS);
 
 export interface Episode {
   __typename?: 'Episode';
