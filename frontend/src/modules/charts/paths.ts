@@ -77,12 +77,6 @@ export function sparklineScales(
   };
 }
 
-/** The SVG path of a small trend line (28-day mood, PHQ-9 trajectory) in a width x height box. */
-export function sparklinePath(points: readonly TimeValue[], options: SparklineOptions): string {
-  const { x, y } = sparklineScales(points, options);
-  return trajectoryPath(points, x, y);
-}
-
 /**
  * One bar per week, `weeks` giving each week's first day and its value (null = nothing expected, no
  * bar). Each bar spans its 7 days on the time axis, less `gap` pixels, and rises from y(0).
@@ -112,7 +106,8 @@ export function weekBars(
   return bars;
 }
 
-function sortByDate<T extends { date: Date }>(points: readonly T[]): T[] {
+/** A copy of the points in time order (the order lines are drawn and arrow keys move in). */
+export function sortByDate<T extends { date: Date }>(points: readonly T[]): T[] {
   return [...points].sort((a, b) => a.date.getTime() - b.date.getTime());
 }
 

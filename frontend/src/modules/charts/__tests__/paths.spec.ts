@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { bandArea, sparklinePath, trajectoryPath, valueBandRect, weekBars } from '../paths';
+import { bandArea, sparklineScales, trajectoryPath, valueBandRect, weekBars, type TimeValue } from '../paths';
 import { createLinearScale, createTimeScale, parseLocalDate } from '../scales';
 
 const day = parseLocalDate;
@@ -58,26 +58,28 @@ describe('chart paths', () => {
   });
 
   it('fits a sparkline into its box with padding', () => {
-    const path = sparklinePath(
-      [
-        { date: day('2024-01-01'), value: 1 },
-        { date: day('2024-01-03'), value: 10 },
-        { date: day('2024-01-05'), value: 1 },
-      ],
-      { width: 104, height: 22, valueDomain: [1, 10], padding: 2 },
-    );
-    expect(path).toBe('M2,20L52,2L102,20');
+    const points: TimeValue[] = [
+      { date: day('2024-01-01'), value: 1 },
+      { date: day('2024-01-03'), value: 10 },
+      { date: day('2024-01-05'), value: 1 },
+    ];
+    const box = sparklineScales(points, { width: 104, height: 22, valueDomain: [1, 10], padding: 2 });
+    expect(trajectoryPath(points, box.x, box.y)).toBe('M2,20L52,2L102,20');
   });
 
   it('places sparkline points on a fixed 28-day window when one is given', () => {
-    const path = sparklinePath(
-      [
-        { date: day('2024-01-15'), value: 5 },
-        { date: day('2024-01-29'), value: 5 },
-      ],
-      { width: 56, height: 10, valueDomain: [0, 10], padding: 0, timeDomain: [day('2024-01-01'), day('2024-01-29')] },
-    );
-    expect(path).toBe('M28,5L56,5');
+    const points: TimeValue[] = [
+      { date: day('2024-01-15'), value: 5 },
+      { date: day('2024-01-29'), value: 5 },
+    ];
+    const box = sparklineScales(points, {
+      width: 56,
+      height: 10,
+      valueDomain: [0, 10],
+      padding: 0,
+      timeDomain: [day('2024-01-01'), day('2024-01-29')],
+    });
+    expect(trajectoryPath(points, box.x, box.y)).toBe('M28,5L56,5');
   });
 
   it('draws one bar per week spanning its seven days and skips weeks with nothing expected', () => {

@@ -4,9 +4,8 @@ import { ALLIANCE_ITEMS } from '../../common/lib/allianceItems';
 import { ALLIANCE_CONCERN_BELOW, ALLIANCE_MAX } from '../../common/lib/clinicalWording';
 import { formatDateTime } from '../../common/lib/format';
 import { useRovingPoints } from '../hooks/useRovingPoints';
-import { innerWidthOf, TIMELINE_MARGIN } from '../layout';
-import { trajectoryPath } from '../paths';
-import { createLinearScale, createTimeScale } from '../scales';
+import { useTimelineScales } from '../hooks/useTimelineScales';
+import { sortByDate, trajectoryPath } from '../paths';
 import { ReferenceLine, TimeAxis, ValueAxis } from './Axes';
 import { ChartFigure, LegendItem } from './ChartFigure';
 
@@ -38,15 +37,14 @@ export function AllianceChart({
   width: number;
   height?: number;
 }) {
-  const innerWidth = innerWidthOf(width);
-  const innerHeight = height - TIMELINE_MARGIN.top - TIMELINE_MARGIN.bottom;
-  const x = useMemo(() => createTimeScale(domain, [0, innerWidth]), [domain, innerWidth]);
   // The interesting range is the top of the scale; 0-40 is still shown so a collapse is visible.
-  const y = useMemo(() => createLinearScale([0, ALLIANCE_MAX], [innerHeight, 0]), [innerHeight]);
-  const points = useMemo(
-    () => responses.map(toAlliancePoint).sort((a, b) => a.date.getTime() - b.date.getTime()),
-    [responses],
-  );
+  const { innerWidth, innerHeight, x, y } = useTimelineScales({
+    width,
+    height,
+    domain,
+    valueDomain: [0, ALLIANCE_MAX],
+  });
+  const points = useMemo(() => sortByDate(responses.map(toAlliancePoint)), [responses]);
   const line = useMemo(() => trajectoryPath(points, x, y), [points, x, y]);
   const { active, pointProps } = useRovingPoints(points.length);
   const activePoint = active === null ? null : points[active];

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { TIMELINE_MARGIN, type ChartMargin } from '../layout';
+import { innerWidthOf, TIMELINE_MARGIN, type ChartMargin } from '../layout';
 
 export interface DataTableSpec {
   columns: readonly string[];
@@ -46,7 +46,7 @@ export function ChartFigure({
   const titleId = useId();
   const summaryId = useId();
   const Heading = `h${headingLevel}` as const;
-  const innerWidth = Math.max(0, width - margin.left - margin.right);
+  const innerWidth = innerWidthOf(width, margin);
   const flip = tooltip ? tooltip.x > innerWidth * 0.6 : false;
   return (
     <figure className="chart" data-testid={testId} aria-labelledby={titleId}>

@@ -2,9 +2,8 @@ import { useMemo } from 'react';
 import type { Goal } from '../../common/graphql/types';
 import { formatDateTime } from '../../common/lib/format';
 import { useRovingPoints } from '../hooks/useRovingPoints';
-import { innerWidthOf, TIMELINE_MARGIN } from '../layout';
-import { trajectoryPath } from '../paths';
-import { createLinearScale, createTimeScale } from '../scales';
+import { useTimelineScales } from '../hooks/useTimelineScales';
+import { sortByDate, trajectoryPath } from '../paths';
 import { TimeAxis, ValueAxis } from './Axes';
 import { ChartFigure, LegendItem } from './ChartFigure';
 
@@ -20,15 +19,9 @@ export function GoalProgressChart({
   width: number;
   height?: number;
 }) {
-  const innerWidth = innerWidthOf(width);
-  const innerHeight = height - TIMELINE_MARGIN.top - TIMELINE_MARGIN.bottom;
-  const x = useMemo(() => createTimeScale(domain, [0, innerWidth]), [domain, innerWidth]);
-  const y = useMemo(() => createLinearScale([0, 10], [innerHeight, 0]), [innerHeight]);
+  const { innerWidth, innerHeight, x, y } = useTimelineScales({ width, height, domain, valueDomain: [0, 10] });
   const points = useMemo(
-    () =>
-      goal.ratings
-        .map((rating) => ({ date: new Date(rating.ratedAt), value: rating.rating, rating }))
-        .sort((a, b) => a.date.getTime() - b.date.getTime()),
+    () => sortByDate(goal.ratings.map((rating) => ({ date: new Date(rating.ratedAt), value: rating.rating, rating }))),
     [goal.ratings],
   );
   const line = useMemo(() => trajectoryPath(points, x, y), [points, x, y]);

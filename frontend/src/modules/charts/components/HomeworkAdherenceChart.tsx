@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { formatLocalDate, formatShare } from '../../common/lib/format';
 import { useRovingPoints } from '../hooks/useRovingPoints';
-import { innerWidthOf, TIMELINE_MARGIN } from '../layout';
+import { useTimelineScales } from '../hooks/useTimelineScales';
 import { weekBars } from '../paths';
-import { createLinearScale, createTimeScale, parseLocalDate } from '../scales';
+import { parseLocalDate } from '../scales';
 import { TimeAxis, ValueAxis } from './Axes';
 import { ChartFigure, LegendItem } from './ChartFigure';
 
@@ -24,10 +24,7 @@ export function HomeworkAdherenceChart({
   width: number;
   height?: number;
 }) {
-  const innerWidth = innerWidthOf(width);
-  const innerHeight = height - TIMELINE_MARGIN.top - TIMELINE_MARGIN.bottom;
-  const x = useMemo(() => createTimeScale(domain, [0, innerWidth]), [domain, innerWidth]);
-  const y = useMemo(() => createLinearScale([0, 1], [innerHeight, 0]), [innerHeight]);
+  const { innerWidth, innerHeight, x, y } = useTimelineScales({ width, height, domain, valueDomain: [0, 1] });
   const bars = useMemo(
     () =>
       weekBars(

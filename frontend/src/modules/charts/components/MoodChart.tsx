@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import type { MoodEntry } from '../../common/graphql/types';
 import { formatLocalDate, formatNumber } from '../../common/lib/format';
 import { useRovingPoints } from '../hooks/useRovingPoints';
-import { innerWidthOf, TIMELINE_MARGIN } from '../layout';
-import { trajectoryPath } from '../paths';
+import { useTimelineScales } from '../hooks/useTimelineScales';
+import { sortByDate, trajectoryPath } from '../paths';
 import { rollingMean } from '../rollingMean';
-import { createLinearScale, createTimeScale, parseLocalDate } from '../scales';
+import { parseLocalDate } from '../scales';
 import { TimeAxis, ValueAxis } from './Axes';
 import { ChartFigure, LegendItem } from './ChartFigure';
 
@@ -37,11 +37,8 @@ export function MoodChart({
   testId?: string;
   title?: string;
 }) {
-  const innerWidth = innerWidthOf(width);
-  const innerHeight = height - TIMELINE_MARGIN.top - TIMELINE_MARGIN.bottom;
-  const x = useMemo(() => createTimeScale(domain, [0, innerWidth]), [domain, innerWidth]);
-  const y = useMemo(() => createLinearScale([1, 10], [innerHeight, 0]), [innerHeight]);
-  const points = useMemo(() => moods.map(toMoodPoint).sort((a, b) => a.date.getTime() - b.date.getTime()), [moods]);
+  const { innerWidth, innerHeight, x, y } = useTimelineScales({ width, height, domain, valueDomain: [1, 10] });
+  const points = useMemo(() => sortByDate(moods.map(toMoodPoint)), [moods]);
   const means = useMemo(() => rollingMean(points, 7), [points]);
   const meanPath = useMemo(() => trajectoryPath(means, x, y), [means, x, y]);
   const meanByDay = useMemo(() => new Map(means.map((mean) => [mean.date.getTime(), mean.value])), [means]);

@@ -3,9 +3,9 @@ import type { ScoreSummary } from '../../common/graphql/types';
 import { CHANGE_CLASS_LABEL, type ScoreInstrument } from '../../common/lib/clinicalWording';
 import { formatDateTime, formatSigned } from '../../common/lib/format';
 import { useRovingPoints } from '../hooks/useRovingPoints';
-import { innerWidthOf, TIMELINE_MARGIN } from '../layout';
-import { bandArea, trajectoryPath, valueBandRect, type TimeBand } from '../paths';
-import { createLinearScale, createTimeScale, reliableChangeBounds } from '../scales';
+import { useTimelineScales } from '../hooks/useTimelineScales';
+import { bandArea, sortByDate, trajectoryPath, valueBandRect, type TimeBand } from '../paths';
+import { reliableChangeBounds } from '../scales';
 import { ReferenceLine, TimeAxis, ValueAxis } from './Axes';
 import { ChartFigure, LegendItem } from './ChartFigure';
 
@@ -44,14 +44,13 @@ export function ScoreTrajectoryChart({
   width: number;
   height?: number;
 }) {
-  const innerWidth = innerWidthOf(width);
-  const innerHeight = height - TIMELINE_MARGIN.top - TIMELINE_MARGIN.bottom;
-  const x = useMemo(() => createTimeScale(domain, [0, innerWidth]), [domain, innerWidth]);
-  const y = useMemo(() => createLinearScale([0, instrument.max], [innerHeight, 0]), [instrument.max, innerHeight]);
-  const points = useMemo(
-    () => summary.points.map(toChartPoint).sort((a, b) => a.date.getTime() - b.date.getTime()),
-    [summary.points],
-  );
+  const { innerWidth, innerHeight, x, y } = useTimelineScales({
+    width,
+    height,
+    domain,
+    valueDomain: [0, instrument.max],
+  });
+  const points = useMemo(() => sortByDate(summary.points.map(toChartPoint)), [summary.points]);
   const line = useMemo(() => trajectoryPath(points, x, y), [points, x, y]);
   const expectedPath = useMemo(() => bandArea(expected, x, y), [expected, x, y]);
   const baseline = summary.baseline;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { sparklinePath, sparklineScales, type TimeValue } from '../paths';
+import { sortByDate, sparklineScales, trajectoryPath, type TimeValue } from '../paths';
 
 /**
  * A small trend line for a table cell. Decorative detail for sighted users: the cell around it
@@ -32,10 +32,8 @@ export function Sparkline({
     [width, height, valueDomain, timeDomain],
   );
   const { x, y } = useMemo(() => sparklineScales(points, options), [points, options]);
-  const path = useMemo(() => sparklinePath(points, options), [points, options]);
-  const last = points.length
-    ? [...points].sort((a, b) => a.date.getTime() - b.date.getTime())[points.length - 1]
-    : null;
+  const path = useMemo(() => trajectoryPath(points, x, y), [points, x, y]);
+  const last = points.length ? sortByDate(points)[points.length - 1] : null;
   return (
     <svg
       className={`sparkline sparkline--${variant}`}
