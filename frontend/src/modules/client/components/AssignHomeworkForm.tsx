@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Field, TextAreaField, TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
 import type { HomeworkFrequency } from '../../common/graphql/types';
 import { HOMEWORK_FREQUENCY_LABEL } from '../../common/lib/clinicalWording';
@@ -50,52 +51,44 @@ export function AssignHomeworkForm({ clientId }: { clientId: string }) {
       <h3 id="homework-heading" className="card__title">
         Assign homework
       </h3>
-      <div className="field">
-        <label htmlFor="homework-title">Title</label>
-        <input
-          id="homework-title"
-          value={title}
-          maxLength={200}
-          onChange={(event) => setTitle(event.target.value)}
-          required
-          aria-invalid={error?.field === 'title' || undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="homework-instructions">Instructions (optional)</label>
-        <textarea
-          id="homework-instructions"
-          rows={3}
-          maxLength={4000}
-          value={instructions}
-          onChange={(event) => setInstructions(event.target.value)}
-        />
-      </div>
+      <TextField
+        label="Title"
+        value={title}
+        onValueChange={setTitle}
+        maxLength={200}
+        required
+        invalid={error?.field === 'title'}
+      />
+      <TextAreaField
+        label="Instructions (optional)"
+        rows={3}
+        maxLength={4000}
+        value={instructions}
+        onValueChange={setInstructions}
+      />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="homework-frequency">How often</label>
-          <select
-            id="homework-frequency"
-            value={frequency}
-            onChange={(event) => setFrequency(event.target.value as HomeworkFrequency)}
-          >
-            {FREQUENCIES.map((option) => (
-              <option key={option} value={option}>
-                {HOMEWORK_FREQUENCY_LABEL[option]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="homework-due">Due (optional)</label>
-          <input
-            id="homework-due"
-            type="date"
-            value={dueOn}
-            onChange={(event) => setDueOn(event.target.value)}
-            aria-invalid={error?.field === 'dueOn' || undefined}
-          />
-        </div>
+        <Field label="How often">
+          {(control) => (
+            <select
+              {...control}
+              value={frequency}
+              onChange={(event) => setFrequency(event.target.value as HomeworkFrequency)}
+            >
+              {FREQUENCIES.map((option) => (
+                <option key={option} value={option}>
+                  {HOMEWORK_FREQUENCY_LABEL[option]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField
+          label="Due (optional)"
+          type="date"
+          value={dueOn}
+          onValueChange={setDueOn}
+          invalid={error?.field === 'dueOn'}
+        />
       </div>
       <FormMessage error={error?.message} success={success} />
       <button type="submit" className="button button--primary" disabled={loading}>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
 import {
   SCHEDULE_SESSION_MUTATION,
@@ -46,31 +47,25 @@ export function ScheduleSessionForm({ clientId }: { clientId: string }) {
       <h3 id="schedule-heading" className="card__title">
         Schedule a session
       </h3>
-      <div className="field">
-        <label htmlFor="schedule-when">Date and time</label>
-        <input
-          id="schedule-when"
-          type="datetime-local"
-          value={when}
-          onChange={(event) => setWhen(event.target.value)}
-          required
-          aria-invalid={error?.field === 'scheduledAt' || undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="schedule-duration">Duration (minutes)</label>
-        <input
-          id="schedule-duration"
-          type="number"
-          inputMode="numeric"
-          min={10}
-          max={240}
-          step={5}
-          value={duration}
-          onChange={(event) => setDuration(event.target.value)}
-          aria-invalid={error?.field === 'durationMinutes' || undefined}
-        />
-      </div>
+      <TextField
+        label="Date and time"
+        type="datetime-local"
+        value={when}
+        onValueChange={setWhen}
+        required
+        invalid={error?.field === 'scheduledAt'}
+      />
+      <TextField
+        label="Duration (minutes)"
+        type="number"
+        inputMode="numeric"
+        min={10}
+        max={240}
+        step={5}
+        value={duration}
+        onValueChange={setDuration}
+        invalid={error?.field === 'durationMinutes'}
+      />
       <FormMessage error={error?.message} success={success} />
       <button type="submit" className="button button--primary" disabled={loading}>
         {loading ? 'Scheduling…' : 'Schedule session'}

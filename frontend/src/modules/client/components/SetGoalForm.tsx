@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
 import { SET_GOAL_MUTATION, type SetGoalResult, type SetGoalVariables } from '../graphql/client';
 import { useClientMutation } from '../hooks/useClientMutation';
@@ -29,17 +30,14 @@ export function SetGoalForm({ clientId }: { clientId: string }) {
       <h3 id="goal-heading" className="card__title">
         Set a goal
       </h3>
-      <div className="field">
-        <label htmlFor="goal-title">Goal, in the client’s words</label>
-        <input
-          id="goal-title"
-          value={title}
-          maxLength={200}
-          onChange={(event) => setTitle(event.target.value)}
-          required
-          aria-invalid={error?.field === 'title' || undefined}
-        />
-      </div>
+      <TextField
+        label="Goal, in the client’s words"
+        value={title}
+        onValueChange={setTitle}
+        maxLength={200}
+        required
+        invalid={error?.field === 'title'}
+      />
       <FormMessage error={error?.message} success={success} />
       <button type="submit" className="button button--primary" disabled={loading}>
         {loading ? 'Saving…' : 'Set goal'}

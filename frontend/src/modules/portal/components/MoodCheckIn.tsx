@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { TextAreaField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
 import type { CrisisResources, MoodEntry } from '../../common/graphql/types';
 import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation';
@@ -22,7 +23,6 @@ export function MoodCheckIn({
   const { submit, loading, error } = useIdempotentMutation(LOG_MOOD_MUTATION, {
     refetchQueries: ['Portal'],
   });
-  const noteId = useId();
   const legendId = useId();
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -73,16 +73,7 @@ export function MoodCheckIn({
             <span>Best</span>
           </div>
         </div>
-        <div className="field">
-          <label htmlFor={noteId}>Note (optional)</label>
-          <textarea
-            id={noteId}
-            rows={2}
-            maxLength={1000}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-          />
-        </div>
+        <TextAreaField label="Note (optional)" rows={2} maxLength={1000} value={note} onValueChange={setNote} />
         <label className="check check--help">
           <input type="checkbox" checked={helpNow} onChange={(event) => setHelpNow(event.target.checked)} />
           <span>I need help now</span>
