@@ -89,6 +89,13 @@ describe('headline figures', () => {
     ]);
   });
 
+  it('defines data completeness by paired scores at joint occasions, as the report computes them', () => {
+    const completeness = headlineFigures(figures()).find((figure) => figure.key === 'dataCompleteness');
+    expect(completeness?.about).toBe(
+      'Finished courses (2 or more sessions) with paired scores: PHQ-9 and GAD-7 both completed at the first and at the last of two or more occasions (an occasion is a session, or a day for questionnaires given outside a session).',
+    );
+  });
+
   it('reads each figure with its interval, counts or base', () => {
     const text = Object.fromEntries(headlineFigures(figures()).map((figure) => [figure.key, figureText(figure)]));
     expect(text.finishedCourses).toBe('120 of 130 episodes ended');
