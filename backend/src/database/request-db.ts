@@ -26,6 +26,7 @@ const PREPARABLE = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
 /** A practice report over years of a large practice, or one FETCH of an export, fits in this. */
 const LONG_STATEMENT_TIMEOUT = '120s';
 const LONG_IDLE_TIMEOUT = '10min';
+const LONG_BUDGET_SQL = `SELECT set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`;
 
 function statementName(sql: string): string | undefined {
   let name = statementNames.get(sql);
@@ -98,11 +99,8 @@ export class RequestDb {
    */
   async longRunning(): Promise<void> {
     if (this.longBudget) return;
-    this.longBudget = true;
-    await this.query(
-      `SELECT set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`,
-      [LONG_STATEMENT_TIMEOUT, LONG_IDLE_TIMEOUT],
-    );
+    const { client } = await this.open();
+    await this.applyLongBudget(client);
   }
 
   /** Records the tenant a statement already bound with set_config (e.g. cairn_authenticate). */
@@ -164,6 +162,15 @@ export class RequestDb {
       `SELECT set_config('app.practice_id', $1, true), set_config('app.user_id', $2, true), set_config('app.role', $3, true)`,
       [t.practiceId, t.userId ?? '', t.role],
     );
+    // Background work (the flag sweep, deliveries) keeps no person waiting: it gets the long budget.
+    if (t.role === 'SYSTEM') await this.applyLongBudget(client);
+  }
+
+  private async applyLongBudget(client: PoolClient): Promise<void> {
+    if (this.longBudget) return;
+    this.longBudget = true;
+    this.observer?.onStatement(this.requestId, LONG_BUDGET_SQL);
+    await run(client, LONG_BUDGET_SQL, [LONG_STATEMENT_TIMEOUT, LONG_IDLE_TIMEOUT]);
   }
 }
 
