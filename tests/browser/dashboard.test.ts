@@ -108,6 +108,10 @@ describe('dashboard and client portal in Chromium', () => {
     const started = Date.now();
     await page.goto(createRatingLink.url);
     await page.getByTestId('rating-form').waitFor();
+    // The form names the session it rates, in words ("on Tuesday, November 24"), not an ISO date.
+    expect(await page.getByTestId('rating-session-date').textContent()).toMatch(
+      /^on (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b.*\b\d{1,2}\b/,
+    );
     const sliders = page.locator('input[type="range"]');
     expect(await sliders.count()).toBe(4);
     for (let i = 0; i < 4; i++) await sliders.nth(i).fill(i === 0 ? '3' : '6');

@@ -11,14 +11,7 @@ import { useIdempotentMutation } from '../../common/hooks/useIdempotentMutation'
 import { ALLIANCE_ITEMS, ALLIANCE_PROMPT } from '../../common/lib/allianceItems';
 import { describeApiError } from '../../common/lib/errors';
 import { formatLocalDateLong } from '../../common/lib/format';
-import {
-  RATING_LINK_QUERY,
-  SUBMIT_ALLIANCE_RATING_MUTATION,
-  type RatingLinkQueryResult,
-  type RatingLinkQueryVariables,
-  type SubmitAllianceRatingResult,
-  type SubmitAllianceRatingVariables,
-} from '../graphql/rating';
+import { RATING_LINK_QUERY, SUBMIT_ALLIANCE_RATING_MUTATION } from '../graphql/rating';
 import { AllianceSlider } from './AllianceSlider';
 import './rating.css';
 
@@ -26,10 +19,10 @@ import './rating.css';
 export function RatingPage() {
   useDocumentTitle('Rate your session');
   const { token = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery<RatingLinkQueryResult, RatingLinkQueryVariables>(
-    RATING_LINK_QUERY,
-    { variables: { token }, fetchPolicy: 'network-only' },
-  );
+  const { data, loading, error, refetch } = useQuery(RATING_LINK_QUERY, {
+    variables: { token },
+    fetchPolicy: 'network-only',
+  });
   const [result, setResult] = useState<Submitted | null>(null);
 
   let body;
@@ -92,10 +85,7 @@ function RatingForm({
   const [comment, setComment] = useState('');
   const [helpNow, setHelpNow] = useState(false);
   const [showMissing, setShowMissing] = useState(false);
-  const { submit, loading, error } = useIdempotentMutation<
-    SubmitAllianceRatingResult,
-    SubmitAllianceRatingVariables['input']
-  >(SUBMIT_ALLIANCE_RATING_MUTATION);
+  const { submit, loading, error } = useIdempotentMutation(SUBMIT_ALLIANCE_RATING_MUTATION);
   const commentId = useId();
   const missing = answers.filter((answer) => answer === null).length;
 

@@ -1,23 +1,6 @@
-import { gql } from '@apollo/client';
-import { CRISIS_FIELDS } from '../../common/graphql/fragments';
-import type { CrisisResources } from '../../common/graphql/types';
+import { graphql } from '../../../gql';
 
-export interface RatingLinkInfo {
-  __typename?: 'RatingLinkInfo';
-  therapistFirstName: string;
-  /** The session's date in the client's zone, 'YYYY-MM-DD'. */
-  sessionDate: string;
-  expiresAt: string;
-}
-
-export interface RatingLinkQueryResult {
-  ratingLink: RatingLinkInfo;
-}
-export interface RatingLinkQueryVariables {
-  token: string;
-}
-
-export const RATING_LINK_QUERY = gql`
+export const RATING_LINK_QUERY = graphql(`
   query RatingLink($token: String!) {
     ratingLink(token: $token) {
       therapistFirstName
@@ -25,28 +8,9 @@ export const RATING_LINK_QUERY = gql`
       expiresAt
     }
   }
-`;
+`);
 
-export interface SubmitAllianceRatingVariables {
-  input: {
-    token?: string | null;
-    sessionId?: string | null;
-    answers: number[];
-    comment?: string | null;
-    helpNow?: boolean | null;
-    idempotencyKey: string;
-  };
-}
-export interface SubmitAllianceRatingResult {
-  submitAllianceRating: {
-    __typename?: 'AllianceSubmission';
-    response: { __typename?: 'MeasureResponse'; id: string; total: number; submittedAt: string } | null;
-    notRecordedReason: string | null;
-    crisis: CrisisResources | null;
-  };
-}
-
-export const SUBMIT_ALLIANCE_RATING_MUTATION = gql`
+export const SUBMIT_ALLIANCE_RATING_MUTATION = graphql(`
   mutation SubmitAllianceRating($input: SubmitAllianceRatingInput!) {
     submitAllianceRating(input: $input) {
       response {
@@ -60,5 +24,4 @@ export const SUBMIT_ALLIANCE_RATING_MUTATION = gql`
       }
     }
   }
-  ${CRISIS_FIELDS}
-`;
+`);
