@@ -265,5 +265,13 @@ describe('flags that clear and ruptures that show their repair', () => {
       .triggers;
     expect(trigger.modelSource).toBe('PRACTICE');
     expect(trigger.expected).toBeCloseTo(11, 9);
+    // The timeline draws the same curve the flag was judged by: 14 at session 1, then 11 held.
+    const timeline = await gql<{ client: { expectedPhq9: { sessionNumber: number; expected: number }[] } }>(
+      therapist,
+      `query($id: ID!) { client(id: $id) { expectedPhq9 { sessionNumber expected } } }`,
+      { id: p.clientIds[4] },
+    );
+    const curve = timeline.data?.client.expectedPhq9.slice(0, 5).map((e) => Number(e.expected.toFixed(6)));
+    expect(curve).toEqual([14, 11, 11, 11, 11]);
   });
 });

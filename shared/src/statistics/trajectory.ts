@@ -33,6 +33,9 @@ export interface TrajectoryModel {
   bands: readonly TrajectoryBandModel[];
 }
 
+/** One model per instrument: the built-in ones, or a practice's own. */
+export type TrajectoryModels = Readonly<Record<TrajectoryInstrument, TrajectoryModel>>;
+
 export interface ExpectedScore {
   instrument: TrajectoryInstrument;
   direction: ScoreDirection;

@@ -9,11 +9,9 @@ import {
   summarizeMood,
   trajectorySignal,
   type TrajectoryInstrument,
-  type TrajectoryModel,
+  type TrajectoryModels,
 } from '@cairn/shared';
 import type { ChangeClass, MoodSummary, ScorePoint, ScoreSummary, TrajectorySignal } from './caseload.types.js';
-
-export type TrajectoryModels = Readonly<Record<TrajectoryInstrument, TrajectoryModel>>;
 
 /**
  * One instrument's responses of an episode, oldest first, as chart points. A response given outside

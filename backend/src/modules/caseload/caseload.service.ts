@@ -6,6 +6,7 @@ import {
   priorityRank,
   type HomeworkReportOnDay,
   type HomeworkSchedule,
+  type TrajectoryModels,
 } from '@cairn/shared';
 import { notFound } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
@@ -14,6 +15,7 @@ import { Role } from '../../common/roles.js';
 import { AuditService } from '../audit/audit.service.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import { FLAG_COLUMNS, FLAG_FROM, toFlag, type FlagRow } from '../flag/flag.sql.js';
+import { PRACTICE_TRAJECTORY_MODELS_SQL, practiceTrajectoryModels } from '../flag/practice-trajectories.js';
 import type { Flag } from '../flag/flag.types.js';
 import { moodSummary, overallSignal, summarizeScores, toScorePoints } from './analytics.js';
 import { CASELOAD_RECENT_SCORES, type CaseloadRow, type ScorePoint } from './caseload.types.js';
@@ -107,6 +109,11 @@ export class CaseloadService {
       throw notFound('Caseload');
     }
     const rows = await ctx.db.query<CaseloadSqlRow>(CASELOAD_SQL, [target]);
+    // The curves the flag engine judges by: the practice's own once fitted.
+    const stored = await ctx.db.one<{ models: Partial<TrajectoryModels> | null }>(
+      `SELECT ${PRACTICE_TRAJECTORY_MODELS_SQL} AS models`,
+    );
+    const models = practiceTrajectoryModels(stored?.models);
     const flagRows = await ctx.db.query<FlagRow>(
       `SELECT ${FLAG_COLUMNS} FROM ${FLAG_FROM} WHERE f.status IN ('OPEN', 'ACKNOWLEDGED') AND c.therapist_id = $1`,
       [target],
@@ -114,7 +121,7 @@ export class CaseloadService {
     const flagsByClient = new Map<string, Flag[]>();
     for (const f of flagRows.map(toFlag)) flagsByClient.set(f.clientId, [...(flagsByClient.get(f.clientId) ?? []), f]);
 
-    const built = rows.map((r) => buildRow(r, (flagsByClient.get(r.clientId) ?? []).sort(priorityRank)));
+    const built = rows.map((r) => buildRow(r, (flagsByClient.get(r.clientId) ?? []).sort(priorityRank), models));
     built.sort(byPriority);
     built.forEach((row, i) => (row.priority = i + 1));
     await this.audit.allowedMany(
@@ -128,7 +135,7 @@ export class CaseloadService {
   }
 }
 
-function buildRow(r: CaseloadSqlRow, openFlags: Flag[]): CaseloadRow {
+function buildRow(r: CaseloadSqlRow, openFlags: Flag[], models: TrajectoryModels): CaseloadRow {
   const points = (code: 'PHQ9' | 'GAD7'): ScorePoint[] =>
     toScorePoints(
       (r.measures ?? [])
@@ -145,7 +152,7 @@ function buildRow(r: CaseloadSqlRow, openFlags: Flag[]): CaseloadRow {
     status: r.status,
     phq9,
     gad7,
-    trajectorySignal: overallSignal([phq9, gad7]),
+    trajectorySignal: overallSignal([phq9, gad7], models),
     alliance: {
       latest: r.allianceLatest,
       latestAt: r.allianceLatestAt,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DEFAULT_TRAJECTORY_MODELS,
   evaluateClearing,
   evaluateFlags,
   evaluateRisk,
@@ -14,13 +13,13 @@ import {
   type HelpNowMark,
   type HomeworkSchedule,
   type ScorePoint,
-  type TrajectoryInstrument,
-  type TrajectoryModel,
+  type TrajectoryModels,
 } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
 import type { VisibleClient } from '../client/client-access.service.js';
 import { FlagService } from './flag.service.js';
+import { PRACTICE_TRAJECTORY_MODELS_SQL, practiceTrajectoryModels } from './practice-trajectories.js';
 import { FlagKind } from './flag.types.js';
 
 /** Which rules a kind of write can change, and the data those rules read. */
@@ -62,8 +61,6 @@ export const CLEAR_PARTS: Readonly<Record<ClearableKind, readonly Part[]>> = {
   STALLED: ['scores'],
   DISENGAGING: ['moods', 'homework', 'sessions'],
 };
-
-export type TrajectoryModels = Readonly<Record<TrajectoryInstrument, TrajectoryModel>>;
 
 /** The client's input with only `parts` in it: raising reads what its trigger reads, whatever clearing loaded. */
 export function restrictInput(input: ClientFlagInput, parts: readonly Part[]): ClientFlagInput {
@@ -125,7 +122,7 @@ function loadSql(parts: readonly Part[]): string {
        -- $2 is named here too, so it has a type even when no part below reads it.
        SELECT $2::date AS "asOf",
          (SELECT settings FROM practice WHERE id = cairn_current_practice()) AS settings,
-         ${has('scores') ? `(SELECT trajectory_models FROM practice WHERE id = cairn_current_practice())` : 'NULL::jsonb'} AS models,
+         ${has('scores') ? PRACTICE_TRAJECTORY_MODELS_SQL : 'NULL::jsonb'} AS models,
          (SELECT count(*)::int FROM attended) AS attended,
          (SELECT COALESCE(json_agg(json_build_object('id', m.id, 'at', m.submitted_at, 'code', m.instrument_code,
                    'total', m.total, 'answers', m.answers,
@@ -307,7 +304,10 @@ export class FlagEngine {
       homework: has('homework') ? { tasks: row.assignments, reports: row.homework } : null,
       sessions: row.sessions.map((s) => ({ id: s.id, at: s.at, status: s.status })),
     };
-    const models = { ...DEFAULT_TRAJECTORY_MODELS, ...(row.models ?? {}) };
-    return { input, settings: resolveFlagSettings(row.settings?.flags ?? {}), models };
+    return {
+      input,
+      settings: resolveFlagSettings(row.settings?.flags ?? {}),
+      models: practiceTrajectoryModels(row.models),
+    };
   }
 }

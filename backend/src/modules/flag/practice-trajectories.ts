@@ -1,6 +1,19 @@
-import { fitTrajectoryModel, type TrajectoryEpisode, type TrajectoryInstrument } from '@cairn/shared';
+import {
+  DEFAULT_TRAJECTORY_MODELS,
+  fitTrajectoryModel,
+  type TrajectoryEpisode,
+  type TrajectoryInstrument,
+  type TrajectoryModels,
+} from '@cairn/shared';
 import type { RequestContext } from '../../common/request-context.js';
-import type { TrajectoryModels } from './flag-engine.service.js';
+
+/** The curves in force for a practice: its stored ones (practice.trajectory_models), else the built-in. */
+export function practiceTrajectoryModels(stored: Partial<TrajectoryModels> | null | undefined): TrajectoryModels {
+  return { ...DEFAULT_TRAJECTORY_MODELS, ...(stored ?? {}) };
+}
+
+/** SQL for the practice's stored curves, for statements that read them with their other data. */
+export const PRACTICE_TRAJECTORY_MODELS_SQL = `(SELECT trajectory_models FROM practice WHERE id = cairn_current_practice())`;
 
 /** How often the sweep refits a practice's curves: finished episodes accrue slowly. */
 export const TRAJECTORY_REFIT_HOURS = 24;

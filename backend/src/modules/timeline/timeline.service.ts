@@ -8,6 +8,7 @@ import {
   toDayNumber,
   type HomeworkSchedule,
   type HomeworkStatus,
+  type TrajectoryModels,
 } from '@cairn/shared';
 import { localDateIn } from '../../common/local-time.js';
 import type { RequestContext } from '../../common/request-context.js';
@@ -16,6 +17,7 @@ import type { ScorePoint } from '../caseload/caseload.types.js';
 import { ClientAccessService } from '../client/client-access.service.js';
 import type { Episode } from '../client/client.types.js';
 import { toFlag, type FlagRow } from '../flag/flag.sql.js';
+import { PRACTICE_TRAJECTORY_MODELS_SQL, practiceTrajectoryModels } from '../flag/practice-trajectories.js';
 import type { Goal, GoalRating } from '../goal/goal.types.js';
 import type { HomeworkAssignment, HomeworkReport } from '../homework/homework.types.js';
 import { bandOf } from '../measure/measure.service.js';
@@ -42,6 +44,7 @@ interface TimelineRow {
   goals: Omit<Goal, 'ratings'>[];
   goalRatings: Json<GoalRating, 'ratedAt'>[];
   flags: Json<FlagRow, 'openedAt' | 'acknowledgedAt' | 'resolvedAt' | 'clearedAt'>[];
+  trajectoryModels: Partial<TrajectoryModels> | null;
 }
 
 const agg = (select: string, from: string, order: string) =>
@@ -51,6 +54,7 @@ const agg = (select: string, from: string, order: string) =>
 const TIMELINE_SQL = `
 WITH audit AS MATERIALIZED (SELECT cairn_audit('client', 'ALLOWED', 'client', ARRAY[$1::uuid], $2) AS written)
 SELECT c.display_name AS "displayName", u.display_name AS "therapistName", c.share_alliance_with_client AS share,
+  ${PRACTICE_TRAJECTORY_MODELS_SQL} AS "trajectoryModels",
   ${agg(`json_build_object('id', e.id, 'clientId', e.client_id, 'startedOn', e.started_on, 'endedOn', e.ended_on, 'endReason', e.end_reason)`, 'episode e WHERE e.client_id = c.id', 'e.started_on')} AS episodes,
   ${agg(
     `json_build_object('id', m.id, 'instrumentCode', m.instrument_code, 'answers', m.answers, 'total', m.total,
@@ -137,6 +141,7 @@ export class TimelineService {
       withBand.filter((r) => r.instrumentCode === 'ALLIANCE4' && r.sessionId).map((r) => [r.sessionId, r]),
     );
     const today = localDateIn(client.timezone);
+    const models = practiceTrajectoryModels(row.trajectoryModels);
 
     return {
       id: client.id,
@@ -150,9 +155,10 @@ export class TimelineService {
       episodes,
       phq9,
       gad7,
-      expectedPhq9: expectedBands(phq9, upTo(phq9.points)),
-      expectedGad7: expectedBands(gad7, upTo(gad7.points)),
-      trajectorySignal: overallSignal([phq9, gad7]),
+      // The curves the flag engine judges by: the practice's own once fitted.
+      expectedPhq9: expectedBands(phq9, upTo(phq9.points), models),
+      expectedGad7: expectedBands(gad7, upTo(gad7.points), models),
+      trajectorySignal: overallSignal([phq9, gad7], models),
       measures: withBand.filter((r) => r.instrumentCode !== 'ALLIANCE4'),
       alliance: withBand.filter((r) => r.instrumentCode === 'ALLIANCE4'),
       moods,
