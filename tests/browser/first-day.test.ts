@@ -79,14 +79,25 @@ describe('first day of a practice in Chromium', () => {
     const row = page.locator(`[data-testid="staff-row"][data-email="${THERAPIST_EMAIL}"]`);
     await row.getByText(/Invited, link valid until/).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}first-day-staff.png`, fullPage: true });
+    // The practice's settings page opens with what the practice has now.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Practice settings' }).waitFor();
+    expect(await page.getByLabel('Practice name').inputValue()).toBe('Riverside Psychology (demo)');
+    expect(await page.getByLabel('Default time zone for new clients').inputValue()).toMatch(/\//);
+    await page.screenshot({ path: `${ARTIFACTS}first-day-settings.png`, fullPage: true });
     // The manager signs out; the therapist uses the same computer.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/login/);
   }, 60_000);
 
-  it('the therapist opens the e-mailed link, chooses a password and lands on their caseload', async () => {
+  it('the therapist reads the invitation in the development mailbox, chooses a password and lands on their caseload', async () => {
     const path = await linkFromMailbox(THERAPIST_EMAIL, 'invitation');
-    await page.goto(`${server.url}${path}`);
+    // As a developer reads it: the mailbox page, whose links open the app.
+    await page.goto(`${server.url}/mailbox`);
+    const mail = page.getByTestId('mailbox-message').filter({ hasText: THERAPIST_EMAIL });
+    await mail.getByRole('heading', { name: /You are invited to .* on Cairn/ }).waitFor();
+    await mail.getByRole('link', { name: new RegExp(path) }).click();
+    await page.waitForURL(new RegExp(`${path}$`));
     await choosePassword(page, 'tidal basin granite 7', 'Set password and sign in');
     await page.waitForURL(/\/caseload/);
     await page.getByRole('heading', { name: 'Caseload' }).waitFor();
