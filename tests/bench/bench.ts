@@ -177,6 +177,9 @@ async function startApp(url: string): Promise<{ base: string }> {
       CAIRN_LOGIN_LIMIT_PER_IP: '1000000',
       CAIRN_LOGIN_LIMIT_PER_ACCOUNT: '1000000',
       CAIRN_SUBMISSION_LIMIT_PER_MINUTE: '1000000',
+      // Production requires an SMTP server; the workloads send no e-mail, so none listens there.
+      CAIRN_SMTP_URL: 'smtp://127.0.0.1:9',
+      CAIRN_MAIL_FROM: 'Cairn bench <no-reply@bench.synthetic.cairn.test>',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hash } from '@node-rs/argon2';
 import pg from 'pg';
 import { appRoleUrl, migrate, startEmbeddedPostgres } from '../../db/dist/index.js';
 import { createCairnApp } from '../../backend/dist/bootstrap.js';
 import { CairnLogger } from '../../backend/dist/common/logger.js';
 import { loadConfig } from '../../backend/dist/config/app-config.js';
+import { createPractice, TEST_PASSWORD } from '../support/fixtures.ts';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '60' }, concurrency: { type: 'string', default: '16' } },
@@ -40,6 +40,9 @@ try {
     CAIRN_LOGIN_LIMIT_PER_IP: '100000',
     CAIRN_SUBMISSION_LIMIT_PER_MINUTE: '100000',
     CAIRN_SWEEP_INTERVAL_MINUTES: '0',
+    // Production requires an SMTP server; this workload sends no e-mail, so none listens there.
+    CAIRN_SMTP_URL: 'smtp://127.0.0.1:9',
+    CAIRN_MAIL_FROM: 'Cairn load test <no-reply@load.test>',
   });
   const cairn = await createCairnApp(config, appRoleUrl(ownerUrl, 'load-app-password'), {
     logger: new CairnLogger({ write: () => {} }),
@@ -57,8 +60,9 @@ try {
     return { status: res.status, body, setCookie: res.headers.get('set-cookie') };
   };
   const login = async (email: string): Promise<string> => {
-    const r = await post(null, 'mutation($e: String!) { login(email: $e, password: "load-password") { id } }', {
+    const r = await post(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { id } }', {
       e: email,
+      p: TEST_PASSWORD,
     });
     if (r.body.errors) throw new Error(`login ${email}: ${r.body.errors[0].message}`);
     if (!r.setCookie) throw new Error(`login ${email}: no session cookie`);
@@ -141,60 +145,31 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** One practice: therapists, clients with sign-ins, open episodes, rollups, and one daily homework each. */
+/** One practice: therapists, clients with sign-ins and open episodes (the tests' fixture), and one daily homework each. */
 async function seed(
   url: string,
 ): Promise<{ therapists: string[]; clients: { email: string; assignmentId: string }[] }> {
   const pool = new pg.Pool({ connectionString: url });
-  const pw = await hash('load-password');
-  const {
-    rows: [p],
-  } = await pool.query<{ id: string }>(`INSERT INTO practice (name) VALUES ('Load test practice') RETURNING id`);
-  const therapists: string[] = [];
-  const therapistIds: string[] = [];
-  for (let t = 0; t < THERAPISTS; t++) {
-    const email = `load-t${t}@load.test`;
-    const { rows } = await pool.query<{ id: string }>(
-      `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'THERAPIST', $4) RETURNING id`,
-      [p.id, email, pw, `Therapist ${t}`],
-    );
-    therapists.push(email);
-    therapistIds.push(rows[0].id);
-  }
-  const clients: { email: string; assignmentId: string }[] = [];
-  for (let c = 0; c < CLIENTS; c++) {
-    const email = `load-c${c}@load.test`;
-    const therapistId = therapistIds[c % THERAPISTS];
-    const {
-      rows: [u],
-    } = await pool.query<{ id: string }>(
-      `INSERT INTO app_user (practice_id, email, password_hash, role, display_name) VALUES ($1, $2, $3, 'CLIENT', $4) RETURNING id`,
-      [p.id, email, pw, `Client ${c}`],
-    );
-    const {
-      rows: [client],
-    } = await pool.query<{ id: string }>(
-      `INSERT INTO client (practice_id, therapist_id, user_id, code, timezone) VALUES ($1, $2, $3, $4, 'Europe/London') RETURNING id`,
-      [p.id, therapistId, u.id, `LOAD-${c}`],
-    );
-    await pool.query(`INSERT INTO episode (practice_id, client_id, started_on) VALUES ($1, $2, current_date - 30)`, [
-      p.id,
-      client.id,
-    ]);
-    await pool.query(`INSERT INTO client_summary (practice_id, client_id, therapist_id) VALUES ($1, $2, $3)`, [
-      p.id,
-      client.id,
-      therapistId,
-    ]);
-    const {
-      rows: [a],
-    } = await pool.query<{ id: string }>(
-      `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, created_by)
-       VALUES ($1, $2, 'Daily practice', 'DAILY', current_date - 7, $3) RETURNING id`,
-      [p.id, client.id, therapistId],
-    );
-    clients.push({ email, assignmentId: a.id });
-  }
+  const practice = await createPractice(pool, 'load', {
+    therapists: THERAPISTS,
+    clientsPerTherapist: CLIENTS / THERAPISTS,
+    timezone: 'Europe/London',
+  });
+  const { rows } = await pool.query<{ client_id: string; id: string }>(
+    `INSERT INTO homework_assignment (practice_id, client_id, title, frequency, assigned_on, created_by)
+     SELECT c.practice_id, c.id, 'Daily practice', 'DAILY', current_date - 7, c.therapist_id FROM client c
+      WHERE c.practice_id = $1
+     RETURNING client_id, id`,
+    [practice.practiceId],
+  );
   await pool.end();
-  return { therapists, clients };
+  const assignment = new Map(rows.map((row) => [row.client_id, row.id]));
+  return {
+    therapists: practice.emails.therapists,
+    clients: practice.clientIds.map((id, i) => {
+      const assignmentId = assignment.get(id);
+      if (!assignmentId) throw new Error(`no homework assigned to client ${id}`);
+      return { email: practice.emails.clients[i], assignmentId };
+    }),
+  };
 }
