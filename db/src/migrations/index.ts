@@ -3,6 +3,7 @@ import { PracticeDirectory1763800000000 } from './1763800000000-PracticeDirector
 import { AuthenticateInOneCall1763900000000 } from './1763900000000-AuthenticateInOneCall.js';
 import { EpisodeOutcome1764000000000 } from './1764000000000-EpisodeOutcome.js';
 import { SessionNumbersInDateOrder1765100000000 } from './1765100000000-SessionNumbersInDateOrder.js';
+import { RiskFromResponsesOutsideEpisodes1765100000100 } from './1765100000100-RiskFromResponsesOutsideEpisodes.js';
 import { EpisodeOutcomePairedOccasions1765200000000 } from './1765200000000-EpisodeOutcomePairedOccasions.js';
 import { EpisodeOutcomeHomeworkCredit1765200000001 } from './1765200000001-EpisodeOutcomeHomeworkCredit.js';
 import { FlagLifecycle1765300000000 } from './1765300000000-FlagLifecycle.js';
@@ -20,6 +21,7 @@ export const migrations = [
   AuthenticateInOneCall1763900000000,
   EpisodeOutcome1764000000000,
   SessionNumbersInDateOrder1765100000000,
+  RiskFromResponsesOutsideEpisodes1765100000100,
   EpisodeOutcomePairedOccasions1765200000000,
   EpisodeOutcomeHomeworkCredit1765200000001,
   FlagLifecycle1765300000000,
