@@ -84,7 +84,9 @@ describe('practice report after writes into a finished episode', () => {
       expect(res.errors).toBeUndefined();
       sessions.push(res.data!.scheduleSession.id);
     }
-    // Two sessions attended, the third not yet recorded; PHQ-9 15 then 6.
+    // Two sessions attended, the third not yet recorded. From the portal (outside sessions), PHQ-9 15
+    // with GAD-7 12 on the day of the first session, PHQ-9 6 with GAD-7 5 today: two days with both,
+    // so paired scores (responses outside a session pair by the client's local day).
     await ok(therapist, ATTEND, { sessionId: sessions[0], status: 'ATTENDED' });
     await ok(therapist, ATTEND, { sessionId: sessions[1], status: 'ATTENDED' });
     await ok(client, QUESTIONNAIRE, {
@@ -93,8 +95,23 @@ describe('practice report after writes into a finished episode', () => {
       idempotencyKey: newKey(),
     });
     await ok(client, QUESTIONNAIRE, {
+      instrumentCode: 'GAD7',
+      answers: [2, 2, 2, 2, 2, 2, 0],
+      idempotencyKey: newKey(),
+    });
+    // The portal records the time of submission: these two were given 8 days ago.
+    await app.db.owner.query(
+      `UPDATE measure_response SET submitted_at = ($2::date + time '11:00') AT TIME ZONE 'UTC' WHERE client_id = $1`,
+      [p.clientIds[0], addDays(today, -8)],
+    );
+    await ok(client, QUESTIONNAIRE, {
       instrumentCode: 'PHQ9',
       answers: [1, 1, 1, 1, 1, 1, 0, 0, 0],
+      idempotencyKey: newKey(),
+    });
+    await ok(client, QUESTIONNAIRE, {
+      instrumentCode: 'GAD7',
+      answers: [1, 1, 1, 1, 1, 0, 0],
       idempotencyKey: newKey(),
     });
   });
@@ -103,7 +120,7 @@ describe('practice report after writes into a finished episode', () => {
   it('counts the episode from the moment it is ended', async () => {
     expect(await figures()).toEqual(expect.objectContaining({ episodesEnded: 0, finishedCourses: 0 }));
     await ok(therapist, END_EPISODE, { episodeId, endedOn: today, endReason: 'COMPLETED' });
-    // 2 attended; PHQ-9 15 -> 6; no mood entry in 10 days; no report of the 5 due.
+    // 2 attended; PHQ-9 15 -> 6 (GAD-7 12 -> 5); no mood entry in 10 days; no report of the 5 due.
     expect(await figures()).toEqual({
       episodesEnded: 1,
       finishedCourses: 1,
