@@ -263,6 +263,10 @@ export function formatError(formatted: GraphQLFormattedError, error?: unknown): 
     const busy = tryAgain();
     return { message: busy.message, path: formatted.path, extensions: busy.extensions };
   }
+  // graphql-js gives up after 50 bad variable values with an error that has no code: still bad input.
+  if (formatted.message.startsWith('Too many errors processing variables, error limit reached')) {
+    return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_ERROR_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
