@@ -265,5 +265,14 @@ describe('SMTP faults with two app instances on one database', () => {
       `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'flag-sweep' AND key = 'flag-sweep' AND run_at > now() + interval '59 minutes'`,
     );
     expect(after.rows[0].n).toBe(1);
+
+    // A schedule that lost its next run (a run that could not add it) gets it back from a watching instance.
+    await db.owner.query(`DELETE FROM graphile_worker._private_jobs WHERE key = 'flag-sweep'`);
+    await waitFor('the schedule restored', 30, async () => {
+      const { rows } = await db.owner.query(
+        `SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = 'flag-sweep'`,
+      );
+      return rows[0].n === 1 ? true : undefined;
+    });
   });
 });

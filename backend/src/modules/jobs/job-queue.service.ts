@@ -10,6 +10,8 @@ import type { RequestDb } from '../../database/request-db.js';
 const CONCURRENCY = 4;
 /** How often each instance looks for jobs that came due (retries); new jobs arrive by NOTIFY at once. */
 const POLL_INTERVAL_MS = 1000;
+/** How often each instance checks that its worker runs and that every schedule has its next run. */
+const WATCH_MS = 10_000;
 
 export interface JobOptions {
   /** At most one pending job per key (a new add replaces the pending one's settings). */
@@ -36,6 +38,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private runner?: Runner;
   private pool?: pg.Pool;
   private stopping = false;
+  private watch?: NodeJS.Timeout;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -115,7 +118,26 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     // A dropped connection is the queue's to retry; it must not crash the process.
     this.pool.on('error', () => undefined);
     this.pool.on('connect', (client) => client.on('error', () => undefined));
-    this.runner = await run({
+    await this.startWorker();
+    await this.ensureSchedules();
+    this.watch = setInterval(() => void this.keepRunning(), WATCH_MS);
+    this.watch.unref();
+  }
+
+  /** Lets running jobs finish, then disconnects. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.watch);
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner?.stop().catch(() => undefined);
+    await this.pool?.end();
+    this.pool = undefined;
+  }
+
+  private async startWorker(): Promise<void> {
+    if (!this.pool) throw new Error('job queue has no connection pool');
+    const runner = await run({
       pgPool: this.pool,
       schema: JOB_QUEUE_SCHEMA,
       taskList: this.tasks,
@@ -124,18 +146,30 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
       noHandleSignals: true,
       logger: this.queueLogger(),
     });
+    this.runner = runner;
+    // graphile-worker stops its workers for good when the database goes away; the watch restarts them.
+    const ended = () => {
+      if (this.runner !== runner || this.stopping) return;
+      this.runner = undefined;
+      this.logger.event('warn', 'job queue worker stopped; restarting');
+    };
+    runner.promise.then(ended, ended);
+  }
+
+  /** Every instance makes sure each schedule has its next run (a run that failed to add it, an outage). */
+  private async ensureSchedules(): Promise<void> {
     for (const { name, everyMs } of this.recurring) await this.addRecurring(name, everyMs, 'preserve_run_at');
     for (const name of this.turnedOff) await this.sql(`SELECT FROM ${JOB_QUEUE_SCHEMA}.remove_job($1)`, [name]);
   }
 
-  /** Lets running jobs finish, then disconnects. */
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    const runner = this.runner;
-    this.runner = undefined;
-    await runner?.stop();
-    await this.pool?.end();
-    this.pool = undefined;
+  private async keepRunning(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      if (!this.runner) await this.startWorker();
+      await this.ensureSchedules();
+    } catch (error) {
+      this.logger.event('warn', 'job queue unavailable', { errorName: (error as Error).name });
+    }
   }
 
   private async addRecurring(name: string, everyMs: number, mode: 'replace' | 'preserve_run_at'): Promise<void> {
