@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
+import { DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/errors.js';
 import type { RequestContext, SignedInUser } from '../../common/request-context.js';
 import type { Role } from '../../common/roles.js';
 import { AppConfig } from '../../config/app-config.js';
-import type { RequestDb } from '../../database/request-db.js';
+import { CairnLogger } from '../../common/logger.js';
+import { inTenantTransaction, type RequestDb } from '../../database/request-db.js';
 import { AUDIT_SQL, AuditService } from '../audit/audit.service.js';
 import { AuthService, clientIp } from '../auth/auth.service.js';
 import type { Me } from '../auth/auth.types.js';
@@ -51,6 +53,8 @@ export class AccountService {
     private readonly audit: AuditService,
     private readonly access: ClientAccessService,
     private readonly limits: RateLimitService,
+    private readonly logger: CairnLogger,
+    @Inject(DataSource) private readonly dataSource: DataSource,
   ) {
     this.resetPerIp = new RateLimiter('password-reset-ip', config.loginLimitPerIp, 60);
     // Counted per address typed, account or not, so the limit itself tells nothing.
@@ -73,34 +77,47 @@ export class AccountService {
 
   /**
    * Sends a reset link if the address belongs to an active account. The answer is the same either
-   * way (true), so the form cannot be used to find out who has an account.
+   * way (true), and as quick: the lookup and the e-mail happen after it, so timing cannot tell
+   * whether the address has an account.
    */
   async requestPasswordReset(ctx: RequestContext, email: string): Promise<boolean> {
     const address = email.trim().toLowerCase();
     await this.limits.consume([this.resetPerIp, clientIp(ctx.req)], [this.resetPerAccount, address]);
-    const row = await ctx.db.one<{
-      practice_id: string;
-      user_id: string;
-      role: Role;
-      password_hash: string | null;
-      disabled_at: Date | null;
-    }>(`SELECT * FROM cairn_find_login($1)`, [address]);
-    const refusedDemo = this.config.isProduction && isDemoEmail(address);
-    if (!row || !row.password_hash || row.disabled_at || refusedDemo) return true;
-    // Bound with no actor: whoever typed the address is anonymous.
-    await ctx.db.setTenant({ practiceId: row.practice_id, userId: null, role: 'SYSTEM' });
-    const user = await this.account(ctx.db, row.user_id);
-    if (!user) return true;
-    const issued = await this.tokens.issue(ctx.db, 'PASSWORD_RESET', user.id, null);
-    await this.outbox.enqueue(ctx.db, {
-      kind: 'PASSWORD_RESET',
-      dedupeKey: `password-reset:${issued.id}`,
-      to: user.email,
-      ...passwordResetMail(`${this.config.baseUrl}/reset-password/${issued.token}`),
-      createdBy: null,
-    });
-    await ctx.db.query(AUDIT_SQL, ['requestPasswordReset', 'ALLOWED', 'app_user', [user.id], ctx.requestId]);
+    const requestId = ctx.requestId;
+    void this.sendReset(address, requestId).catch((error: unknown) =>
+      this.logger.event('warn', 'password reset not written', {
+        requestId,
+        error: error instanceof Error ? error.name : 'unknown',
+      }),
+    );
     return true;
+  }
+
+  /** Issues the reset link and writes its e-mail in one transaction, for an active account only. */
+  private async sendReset(address: string, requestId: string): Promise<void> {
+    const row = await inTenantTransaction(this.dataSource, null, (db) =>
+      db.one<{ practice_id: string; user_id: string; password_hash: string | null; disabled_at: Date | null }>(
+        `SELECT * FROM cairn_find_login($1)`,
+        [address],
+      ),
+    );
+    const refusedDemo = this.config.isProduction && isDemoEmail(address);
+    if (!row || !row.password_hash || row.disabled_at || refusedDemo) return;
+    // Bound with no actor: whoever typed the address is anonymous.
+    const tenant = { practiceId: row.practice_id, userId: null, role: 'SYSTEM' as const };
+    await inTenantTransaction(this.dataSource, tenant, async (db) => {
+      const user = await this.account(db, row.user_id);
+      if (!user) return;
+      const issued = await this.tokens.issue(db, 'PASSWORD_RESET', user.id, null);
+      await this.outbox.enqueue(db, {
+        kind: 'PASSWORD_RESET',
+        dedupeKey: `password-reset:${issued.id}`,
+        to: user.email,
+        ...passwordResetMail(`${this.config.baseUrl}/reset-password/${issued.token}`),
+        createdBy: null,
+      });
+      await db.query(AUDIT_SQL, ['requestPasswordReset', 'ALLOWED', 'app_user', [user.id], requestId]);
+    });
   }
 
   /**
