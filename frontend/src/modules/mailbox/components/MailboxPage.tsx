@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { useDevMailbox, type MailboxMessage } from '../hooks/useDevMailbox';
+import { linkParts } from '../linkParts';
 import './mailbox.css';
 
 /**
@@ -73,19 +74,17 @@ function MailItem({ message }: { message: MailboxMessage }) {
   );
 }
 
-const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
-
 /** Plain text with its web addresses as links (never rendered as HTML). */
 function LinkedText({ text }: { text: string }) {
   return (
     <>
-      {text.split(URL_PATTERN).map((part, i) =>
-        i % 2 === 1 ? (
-          <a key={i} href={part}>
-            {part}
+      {linkParts(text).map((part, i) =>
+        part.href ? (
+          <a key={i} href={part.href}>
+            {part.text}
           </a>
         ) : (
-          <Fragment key={i}>{part}</Fragment>
+          <Fragment key={i}>{part.text}</Fragment>
         ),
       )}
     </>
