@@ -28,6 +28,7 @@ const SCHEDULE = `mutation($input: ScheduleSessionInput!) { scheduleSession(inpu
 const ATTEND = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { id } }`;
 const LINK = `mutation($id: ID!) { createRatingLink(sessionId: $id) { url } }`;
 const END_EPISODE = `mutation($input: EndEpisodeInput!) { endEpisode(input: $input) { id } }`;
+const ACKNOWLEDGE = `mutation($id: ID!, $note: String!) { acknowledgeFlag(id: $id, note: $note) { status } }`;
 const RESOLVE = `mutation($id: ID!, $note: String!) { resolveFlag(id: $id, note: $note) { status resolveNote resolvedByName } }`;
 
 /** PHQ-9 answers whose item 9 ("thoughts that you would be better off dead...") is `item9`. */
@@ -219,6 +220,30 @@ describe('risk is never missed', () => {
     await expectRiskFirst(6);
     await resolveRisk(6);
     expect((await caseload()).map((r) => r.clientId)).not.toContain(p.clientIds[6]);
+  });
+
+  it('adds a new signal to an acknowledged RISK and returns it to OPEN, so the therapist sees it', async () => {
+    await gql(clients[0], QUESTIONNAIRE, {
+      input: { instrumentCode: 'PHQ9', answers: phq9(1), idempotencyKey: newKey() },
+    });
+    const flagId = (await caseload())
+      .find((r) => r.clientId === p.clientIds[0])
+      ?.openFlags.find((f) => f.kind === 'RISK')?.id;
+    const ack = await gql(therapist, ACKNOWLEDGE, { id: flagId, note: 'Left a message.' });
+    expect(ack.errors).toBeUndefined();
+    const mood = await gql(clients[0], MOOD, {
+      input: { rating: 1, note: 'worse tonight', helpNow: true, idempotencyKey: newKey() },
+    });
+    expect(mood.errors).toBeUndefined();
+    const { rows } = await app.db.owner.query<{ status: string; rules: string[]; n: number }>(
+      `SELECT status, (SELECT array_agg(t->>'rule' ORDER BY ord) FROM jsonb_array_elements(evidence->'triggers') WITH ORDINALITY x(t, ord)) AS rules,
+              (SELECT count(*)::int FROM flag WHERE client_id = $2 AND kind = 'RISK') AS n
+         FROM flag WHERE id = $1`,
+      [flagId, p.clientIds[0]],
+    );
+    // One flag (never two unresolved), now OPEN again, carrying both signals.
+    expect(rows).toEqual([{ status: 'OPEN', rules: ['PHQ9_ITEM9', 'HELP_NOW'], n: expect.any(Number) }]);
+    await expectRiskFirst(0);
   });
 
   it('never clears RISK by itself: later calm answers and both sweeps leave it open; a clinician resolves it with a note', async () => {

@@ -256,7 +256,27 @@ export class FlagEngine {
       const id = await this.flags.raise(ctx, client.id, kind, { ...flag.evidence }, FLAG_RULE_VERSION);
       if (id) raised.push(kind);
     }
+    if (risk && !raised.includes(FlagKind.RISK)) await this.addToUnresolvedRisk(ctx, client.id, risk.evidence.triggers);
     return raised;
+  }
+
+  /**
+   * A new risk signal while a RISK flag is unresolved is added to its evidence, and an acknowledged
+   * one returns to OPEN (the acknowledgement stays on record): the therapist sees every signal.
+   */
+  private async addToUnresolvedRisk(
+    ctx: RequestContext,
+    clientId: string,
+    triggers: readonly unknown[],
+  ): Promise<void> {
+    await ctx.db.query(
+      `UPDATE flag SET evidence = jsonb_set(evidence, '{triggers}', COALESCE(evidence->'triggers', '[]'::jsonb) || $2::jsonb),
+              status = 'OPEN'
+        WHERE client_id = $1 AND kind = 'RISK' AND status IN ('OPEN', 'ACKNOWLEDGED')
+          -- A signal already on the flag (a recompute judging the same PHQ-9 again) changes nothing.
+          AND NOT COALESCE(evidence->'triggers', '[]'::jsonb) @> $2::jsonb`,
+      [clientId, JSON.stringify(triggers)],
+    );
   }
 
   /** The client's open (or acknowledged) flags of the kinds a write may clear; no query when none. */
