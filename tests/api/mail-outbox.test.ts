@@ -28,7 +28,7 @@ async function inTransaction(
   work: (db: RequestDb) => Promise<unknown>,
 ) {
   const db = new RequestDb(app.cairn.dataSource, 'mail-test');
-  await db.setTenant({ practiceId, userId: null, role: 'MANAGER' });
+  await db.setTenant({ practiceId, userId: null, role: 'SYSTEM' });
   try {
     await work(db);
   } finally {
