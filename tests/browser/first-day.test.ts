@@ -157,4 +157,26 @@ describe('first day of a practice in Chromium', () => {
     await row.getByText(/7-day mean 7/).waitFor();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('the manager deactivates the therapist, moving their client to a colleague; the therapist is signed out', async () => {
+    const managerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const manager = await managerContext.newPage();
+    await manager.goto(`${server.url}/login`);
+    await manager.getByLabel('Email').fill('manager@demo.cairn.test');
+    await manager.getByLabel('Password').fill('cairn-demo');
+    await manager.getByRole('button', { name: 'Sign in' }).click();
+    await manager.waitForURL(/\/reports/);
+    await manager.goto(`${server.url}/staff`);
+    const row = manager.locator(`[data-testid="staff-row"][data-email="${THERAPIST_EMAIL}"]`);
+    await row.getByRole('button', { name: 'Deactivate…' }).click();
+    await manager.getByLabel('Move their 1 active client to').selectOption({ label: 'Dr Maya Patel' });
+    await manager.getByRole('button', { name: 'Move clients and deactivate' }).click();
+    await manager.getByText('Dr Rowan Hale can no longer sign in. Their clients are now with Dr Maya Patel.').waitFor();
+    await row.getByText('Deactivated').waitFor();
+    await managerContext.close();
+
+    await page.goto(`${server.url}/caseload`);
+    await page.waitForURL(/\/login/);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
