@@ -475,7 +475,8 @@ class ClientReplay {
     const loaded = this.load(at, helpNow, parts);
     this.evaluations++;
     for (const flag of clearable) {
-      if (!evaluateClearing(flag.kind, loaded, this.settings, this.modelsAt(at))) continue;
+      const opened = { at: new Date(flag.openedAt).toISOString(), on: dateOf(this.zone.localDay(flag.openedAt)) };
+      if (!evaluateClearing(flag.kind, loaded, this.settings, this.modelsAt(at), opened)) continue;
       flag.status = 'CLEARED';
       flag.clearedAt = at;
     }

@@ -58,6 +58,12 @@ export type ClearTrigger =
       of: number;
     };
 
+/** When the open flag was opened: the instant, and the client's local date then. */
+export interface FlagOpened {
+  at: string;
+  on: LocalDate;
+}
+
 export interface FlagClearance {
   kind: ClearableKind;
   /** Why the flag cleared; kept with the flag beside the evidence that opened it. */
@@ -69,16 +75,20 @@ export interface FlagClearance {
  * - NOT_ON_TRACK: the last two scores of each measure (with at least two) are inside the expected
  *   band or better, so one score back in band is not enough;
  * - STALLED: reliable improvement from the episode's first score on either measure;
- * - DISENGAGING: no disengagement sign holds any more (mood entries, homework and attendance
- *   back), so `input` must carry moods, homework and sessions.
+ * - DISENGAGING: no disengagement sign holds any more, and the client has done something since the
+ *   flag opened (a mood entry or homework report dated from then, or a session attended after it or
+ *   after the last no-show):
+ *   a sign that only slid out of its window (a gap older than the mood data read) is not
+ *   re-engagement. `input` must carry moods, homework and sessions.
  */
 export function evaluateClearing(
   kind: ClearableKind,
   input: ClientFlagInput,
   settings: FlagSettings = DEFAULT_FLAG_SETTINGS,
   models: Readonly<Record<TrajectoryInstrument, TrajectoryModel>> = DEFAULT_TRAJECTORY_MODELS,
+  opened: FlagOpened | null = null,
 ): FlagClearance | null {
-  const trigger = clearTrigger(kind, input, settings, models);
+  const trigger = clearTrigger(kind, input, settings, models, opened);
   return trigger ? { kind, evidence: { ruleVersion: FLAG_RULE_VERSION, trigger } } : null;
 }
 
@@ -87,6 +97,7 @@ function clearTrigger(
   input: ClientFlagInput,
   settings: FlagSettings,
   models: Readonly<Record<TrajectoryInstrument, TrajectoryModel>>,
+  opened: FlagOpened | null,
 ): ClearTrigger | null {
   const measures = { phq9: input.phq9, gad7: input.gad7 };
   switch (kind) {
@@ -135,6 +146,18 @@ function clearTrigger(
         settings,
       );
       if (still) return null;
+      // Sessions are recorded after the fact, so one held after the last no-show counts too.
+      const lastNoShow = input.sessions.findLastIndex((s) => s.status === 'NO_SHOW');
+      const engaged =
+        opened === null ||
+        input.moods.some((entry) => entry.date >= opened.on) ||
+        (input.homework?.reports ?? []).some((report) => report.date >= opened.on) ||
+        input.sessions.some(
+          (s, i) =>
+            s.status === 'ATTENDED' &&
+            ((lastNoShow >= 0 && i > lastNoShow) || (s.at !== undefined && Date.parse(s.at) > Date.parse(opened.at))),
+        );
+      if (!engaged) return null;
       const lastMoodDate = input.moods
         .map((entry) => entry.date)
         .filter((date) => daysBetween(date, asOf) >= 0)

@@ -7,6 +7,7 @@ import {
   resolveFlagSettings,
   type AnyFlag,
   type ClearableKind,
+  type FlagOpened,
   type ClientFlagInput,
   type FlagKind as RuleKind,
   type FlagSettings,
@@ -231,14 +232,14 @@ export class FlagEngine {
     skip: ReadonlySet<RuleKind> = new Set(),
   ): Promise<FlagKind[]> {
     const wanted = new Set<RuleKind>(AFTER[trigger].kinds.filter((k) => !skip.has(k)));
-    const clearable = await this.openClearable(ctx, client.id, CLEARS[trigger] ?? []);
+    const clearable = await this.openClearable(ctx, client, CLEARS[trigger] ?? []);
     if (wanted.size === 0 && clearable.length === 0) return [];
     const own: readonly Part[] = AFTER[trigger].parts;
     const parts = [...new Set([...own, ...clearable.flatMap((f) => CLEAR_PARTS[f.kind])])];
     const { input: loaded, settings, models } = await this.load(ctx, client, helpNow, parts);
     // Clear first, so a kind whose condition ended can be raised afresh later on.
     for (const flag of clearable) {
-      const clearance = evaluateClearing(flag.kind, loaded, settings, models);
+      const clearance = evaluateClearing(flag.kind, loaded, settings, models, flag.opened);
       if (clearance) await this.flags.clear(ctx, flag.id, clearance);
     }
     if (wanted.size === 0) return [];
@@ -282,14 +283,21 @@ export class FlagEngine {
   /** The client's open (or acknowledged) flags of the kinds a write may clear; no query when none. */
   private async openClearable(
     ctx: RequestContext,
-    clientId: string,
+    client: VisibleClient,
     kinds: readonly ClearableKind[],
-  ): Promise<{ id: string; kind: ClearableKind }[]> {
+  ): Promise<{ id: string; kind: ClearableKind; opened: FlagOpened }[]> {
     if (kinds.length === 0) return [];
-    return ctx.db.query<{ id: string; kind: ClearableKind }>(
-      `SELECT id, kind FROM flag WHERE client_id = $1 AND kind = ANY($2::text[]) AND status IN ('OPEN', 'ACKNOWLEDGED')`,
-      [clientId, kinds],
+    const rows = await ctx.db.query<{ id: string; kind: ClearableKind; openedAt: Date }>(
+      `SELECT id, kind, opened_at AS "openedAt" FROM flag
+        WHERE client_id = $1 AND kind = ANY($2::text[]) AND status IN ('OPEN', 'ACKNOWLEDGED')`,
+      [client.id, kinds],
     );
+    // The local date in Node (never AT TIME ZONE): a zone PostgreSQL lacks must not fail the write.
+    return rows.map(({ id, kind, openedAt }) => ({
+      id,
+      kind,
+      opened: { at: openedAt.toISOString(), on: localDateIn(client.timezone, openedAt) },
+    }));
   }
 
   /** Everything the rules read about one client, in one statement. */

@@ -73,6 +73,36 @@ describe('DISENGAGING clears on re-engagement', () => {
   });
 });
 
+describe('DISENGAGING clears only on something the client did after the flag opened', () => {
+  const opened = { at: '2025-03-01T09:00:00Z', on: '2025-03-01' };
+
+  it('not when the gap only slid out of the mood data read (no entries at all now)', () => {
+    expect(evaluateClearing('DISENGAGING', client({ moods: [] }), undefined, undefined, opened)).toBeNull();
+  });
+
+  it('not on entries from before the flag opened', () => {
+    const old: MoodEntry[] = [{ date: '2025-02-28', rating: 5 }];
+    expect(evaluateClearing('DISENGAGING', client({ moods: old }), undefined, undefined, opened)).toBeNull();
+  });
+
+  it('on a mood entry dated the day it opened or later', () => {
+    const back: MoodEntry[] = [{ date: '2025-03-01', rating: 5 }];
+    expect(evaluateClearing('DISENGAGING', client({ moods: back }), undefined, undefined, opened)).not.toBeNull();
+  });
+
+  it('on a session attended after it opened', () => {
+    const attended: SessionPoint[] = [{ status: 'ATTENDED', at: '2025-03-08T15:00:00Z' }];
+    expect(
+      evaluateClearing('DISENGAGING', client({ sessions: attended }), undefined, undefined, opened),
+    ).not.toBeNull();
+    const before: SessionPoint[] = [{ status: 'ATTENDED', at: '2025-02-22T15:00:00Z' }];
+    expect(evaluateClearing('DISENGAGING', client({ sessions: before }), undefined, undefined, opened)).toBeNull();
+    // Recorded late: held before the flag opened, but after the last no-show.
+    const late = sessions('NO_SHOW', 'NO_SHOW', 'ATTENDED', 'ATTENDED', 'ATTENDED');
+    expect(evaluateClearing('DISENGAGING', client({ sessions: late }), undefined, undefined, opened)).not.toBeNull();
+  });
+});
+
 describe('NOT_ON_TRACK clears after two scores in a row back in the band', () => {
   it('one score back in band is not enough', () => {
     // 16 at session 3 is above 15; 14 at session 4 is inside.
