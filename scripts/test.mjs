@@ -5,14 +5,14 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// Type-check and build the packages first: a type error fails the run, and the jest global setup
-// starts PostgreSQL from the built db package.
+// Type-check and build the packages first (the web app too: Vite's build does not type-check): a
+// type error fails the run, and the jest global setup starts PostgreSQL from the built db package.
 const tsc = (...args) =>
   spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', ...args], { stdio: 'inherit' }).status;
 // The web app is built too: the browser tests load it from the server, as users do.
 const webBuild = () =>
   spawnSync('npm', ['run', 'build', '--silent', '-w', '@cairn/frontend'], { stdio: 'inherit' }).status;
-if (tsc('-b') !== 0 || tsc('-p', 'tests') !== 0 || webBuild() !== 0) {
+if (tsc('-b') !== 0 || tsc('-p', 'tests') !== 0 || tsc('-p', 'frontend') !== 0 || webBuild() !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
