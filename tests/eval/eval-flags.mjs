@@ -161,7 +161,7 @@ function checkBackendPolicy() {
     [engine, "written.code === 'PHQ9' ? written : null", 'afterQuestionnaire: RISK from item 9 only for a PHQ-9'],
     [engine, "helpNow.length > 0 ? new Set() : new Set(['RISK'])", 'afterMood: RISK only for "help now"'],
     [engine, 'evaluateRisk({ phq9:', 'FlagEngine.run: RISK judged on what the write brought'],
-    [engine, 'const clearance = evaluateClearing(flag.kind, loaded, settings, models);', 'FlagEngine.run: clear first'],
+    [engine, 'evaluateClearing(flag.kind, loaded, settings, models, flag.opened)', 'FlagEngine.run: clear first'],
     [engine, 'const input = restrictInput(loaded, own);', 'FlagEngine.run: raising reads its own parts'],
     [engine, 'ORDER BY (ended_on IS NULL) DESC, started_on DESC LIMIT 1', 'FlagEngine.load: current episode'],
     [engine, 'local_date > $2::date - 90 AND local_date <= $2::date', 'FlagEngine.load: moods of 90 days'],
