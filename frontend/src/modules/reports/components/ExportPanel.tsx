@@ -11,12 +11,7 @@ import {
   progressText,
   type ExportChoice,
 } from '../exportOptions';
-import {
-  CREATE_EXPORT_MUTATION,
-  type CreateExportResult,
-  type CreateExportVariables,
-  type Export,
-} from '../graphql/export';
+import { CREATE_EXPORT_MUTATION, type Export } from '../graphql/export';
 import { useExportProgress } from '../hooks/useExportProgress';
 
 /**
@@ -29,7 +24,7 @@ export function ExportPanel({ from, to, therapistSelected }: { from: string; to:
   const [identifiable, setIdentifiable] = useState(false);
   const [created, setCreated] = useState<Export | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [createExport, { loading }] = useMutation<CreateExportResult, CreateExportVariables>(CREATE_EXPORT_MUTATION);
+  const [createExport, { loading }] = useMutation(CREATE_EXPORT_MUTATION);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

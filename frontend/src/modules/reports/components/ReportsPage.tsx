@@ -9,12 +9,7 @@ import { formatLocalDate, toLocalDateInput } from '../../common/lib/format';
 import { THERAPISTS_QUERY } from '../../therapists/graphql/therapists';
 import { alphabetical } from '../../therapists/therapistOrder';
 import { placeFunnelPoints, type FunnelPosition } from '../funnel';
-import {
-  PRACTICE_REPORT_QUERY,
-  type PracticeReport,
-  type PracticeReportQueryResult,
-  type PracticeReportQueryVariables,
-} from '../graphql/report';
+import { PRACTICE_REPORT_QUERY, type PracticeReport } from '../graphql/report';
 import { useReportParams } from '../hooks/useReportParams';
 import { formatCount, insufficientDataText, instrumentLabel, plural } from '../reportFigures';
 import { reportSearch, type ReportParams } from '../reportParams';
@@ -35,20 +30,17 @@ export function ReportsPage() {
   const { me } = useMe();
   const today = toLocalDateInput(new Date());
   const { params, adjusted, setParams } = useReportParams();
-  const { data, loading, error, refetch } = useQuery<PracticeReportQueryResult, PracticeReportQueryVariables>(
-    PRACTICE_REPORT_QUERY,
-    {
-      variables: {
-        input: {
-          from: params.from,
-          to: params.to,
-          instrument: params.instrument,
-          therapistIds: params.therapistId ? [params.therapistId] : null,
-        },
+  const { data, loading, error, refetch } = useQuery(PRACTICE_REPORT_QUERY, {
+    variables: {
+      input: {
+        from: params.from,
+        to: params.to,
+        instrument: params.instrument,
+        therapistIds: params.therapistId ? [params.therapistId] : null,
       },
-      fetchPolicy: 'cache-and-network',
     },
-  );
+    fetchPolicy: 'cache-and-network',
+  });
   const therapistsQuery = useQuery(THERAPISTS_QUERY, { fetchPolicy: 'cache-first' });
   const therapists = useMemo(
     () =>

@@ -1,42 +1,12 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
+import type { CreateExportMutation, ExportProgressQuery } from '../../../gql/graphql';
 
-export type ExportFormat = 'CSV' | 'XLSX' | 'PDF' | 'FHIR';
-/** For CSV: EPISODES (one row per finished course) or MEASURES (raw questionnaire responses). */
-export type ExportDataset = 'EPISODES' | 'MEASURES';
-/** READY to download, RUNNING while streaming, COMPLETE or FAILED after the last download. */
-export type ExportStatus = 'READY' | 'RUNNING' | 'COMPLETE' | 'FAILED';
+export type { ExportDataset, ExportFormat, ExportStatus } from '../../../gql/graphql';
+export type Export = CreateExportMutation['createExport'];
+/** rowsWritten: data rows (CSV, XLSX), resources (FHIR) or pages (PDF) written by the current or last download. */
+export type ExportProgress = ExportProgressQuery['exportProgress'];
 
-export interface Export {
-  __typename?: 'Export';
-  id: string;
-  format: ExportFormat;
-  dataset: ExportDataset;
-  from: string;
-  to: string;
-  identifiable: boolean;
-  status: ExportStatus;
-  url: string;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface CreateExportInput {
-  format: ExportFormat;
-  /** CSV only. */
-  dataset?: ExportDataset;
-  from: string;
-  to: string;
-  identifiable: boolean;
-}
-
-export interface CreateExportResult {
-  createExport: Export;
-}
-export interface CreateExportVariables {
-  input: CreateExportInput;
-}
-
-export const CREATE_EXPORT_MUTATION = gql`
+export const CREATE_EXPORT_MUTATION = graphql(`
   mutation CreateExport($input: CreateExportInput!) {
     createExport(input: $input) {
       id
@@ -51,24 +21,9 @@ export const CREATE_EXPORT_MUTATION = gql`
       expiresAt
     }
   }
-`;
+`);
 
-export interface ExportProgress {
-  __typename?: 'ExportProgress';
-  id: string;
-  status: ExportStatus;
-  /** Data rows (CSV, XLSX), resources (FHIR) or pages (PDF) written by the current or last download. */
-  rowsWritten: number;
-}
-
-export interface ExportProgressQueryResult {
-  exportProgress: ExportProgress;
-}
-export interface ExportProgressQueryVariables {
-  id: string;
-}
-
-export const EXPORT_PROGRESS_QUERY = gql`
+export const EXPORT_PROGRESS_QUERY = graphql(`
   query ExportProgress($id: ID!) {
     exportProgress(id: $id) {
       id
@@ -76,4 +31,4 @@ export const EXPORT_PROGRESS_QUERY = gql`
       rowsWritten
     }
   }
-`;
+`);

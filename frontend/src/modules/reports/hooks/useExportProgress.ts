@@ -1,12 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'react';
 import { asErrorLike, describeApiError, type ApiError } from '../../common/lib/errors';
-import {
-  EXPORT_PROGRESS_QUERY,
-  type ExportProgress,
-  type ExportProgressQueryResult,
-  type ExportProgressQueryVariables,
-} from '../graphql/export';
+import { EXPORT_PROGRESS_QUERY, type ExportProgress } from '../graphql/export';
 import { isExportSettled } from '../exportOptions';
 
 const POLL_MS = 1000;
@@ -49,7 +44,7 @@ export function useExportProgress(exportId: string | null) {
     const poll = async () => {
       polls += 1;
       try {
-        const { data } = await client.query<ExportProgressQueryResult, ExportProgressQueryVariables>({
+        const { data } = await client.query({
           query: EXPORT_PROGRESS_QUERY,
           variables: { id: exportId },
           fetchPolicy: 'network-only',
