@@ -52,6 +52,7 @@ function row(code: string, priority: number, overrides: Partial<CaseloadRow> = {
     homeworkAdherence28: null,
     mood: { mean7: 6, mean28: null, slope28: null, rmssd28: null, adherence28: 0, points: [] },
     openFlags: [],
+    dataProblem: null,
     priority,
     lastActivityAt: null,
     ...overrides,

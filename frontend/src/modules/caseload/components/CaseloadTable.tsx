@@ -90,6 +90,11 @@ export function CaseloadTable({ rows, sort }: { rows: readonly CaseloadRow[]; so
                   {row.status.toUpperCase() !== 'ACTIVE' && (
                     <span className="caseload__status">{row.status.toLowerCase()}</span>
                   )}
+                  {row.dataProblem && (
+                    <span className="caseload__data-problem" role="note">
+                      Data problem: {row.dataProblem}
+                    </span>
+                  )}
                 </th>
                 <td className="caseload__flags">
                   {flags.length === 0 ? (

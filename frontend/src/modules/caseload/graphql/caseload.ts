@@ -38,6 +38,7 @@ export const CASELOAD_QUERY = graphql(`
       openFlags {
         ...FlagFields
       }
+      dataProblem
       priority
       lastActivityAt
     }
