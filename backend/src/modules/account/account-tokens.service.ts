@@ -94,16 +94,6 @@ export class AccountTokens {
   }
 
   /**
-   * Checks a presented link without using it (the page shows who it is for before a password is
-   * chosen). Binds the request to the link's practice.
-   */
-  async peek(ctx: RequestContext, kind: TokenKind, token: string, action: string): Promise<RedeemedToken> {
-    const row = await this.find(ctx, kind, token, action);
-    await ctx.db.setTenant({ practiceId: row.practice_id, userId: row.user_id, role: row.role });
-    return { practiceId: row.practice_id, tokenId: row.token_id, userId: row.user_id, role: row.role };
-  }
-
-  /**
    * Uses a link once, in the request's transaction: if the request fails later (a refused password),
    * the link stays usable. Two requests racing on one link: the second finds it used.
    */

@@ -3,7 +3,7 @@ import { hash } from '@node-rs/argon2';
 import { DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/errors.js';
 import type { RequestContext, SignedInUser } from '../../common/request-context.js';
-import type { Role } from '../../common/roles.js';
+import { Role } from '../../common/roles.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CairnLogger } from '../../common/logger.js';
 import { inTenantTransaction, type RequestDb } from '../../database/request-db.js';
@@ -134,11 +134,11 @@ export class AccountService {
     const days = TOKEN_LIFETIME_MINUTES.INVITATION / (24 * 60);
     const practice = await db.one<{ name: string }>(`SELECT name FROM practice WHERE id = cairn_current_practice()`);
     const mail =
-      user.role === 'CLIENT'
+      user.role === Role.CLIENT
         ? clientInvitationMail(url, days)
         : staffInvitationMail(practice?.name ?? 'your practice', url, days);
     await this.outbox.enqueue(db, {
-      kind: user.role === 'CLIENT' ? 'CLIENT_INVITATION' : 'STAFF_INVITATION',
+      kind: user.role === Role.CLIENT ? 'CLIENT_INVITATION' : 'STAFF_INVITATION',
       dedupeKey: `invitation:${issued.id}`,
       to: user.email,
       ...mail,
@@ -183,7 +183,7 @@ export class AccountService {
     if (accountId) {
       await this.changeLogin(ctx.db, accountId, contact.email);
     } else {
-      const [created] = await this.insertAccount(
+      const [created] = await this.writeLogin(
         ctx.db,
         `INSERT INTO app_user (practice_id, email, role, display_name)
          SELECT c.practice_id, $2, 'CLIENT', coalesce(c.display_name, c.code) FROM client c WHERE c.id = $1
@@ -193,7 +193,7 @@ export class AccountService {
       accountId = created.id;
       await ctx.db.query(`UPDATE client SET user_id = $2 WHERE id = $1`, [client.id, accountId]);
     }
-    await this.sendInvitation(ctx.db, { id: accountId, email: contact.email, role: 'CLIENT' as Role }, user.id);
+    await this.sendInvitation(ctx.db, { id: accountId, email: contact.email, role: Role.CLIENT }, user.id);
     await this.audit.allowed(ctx, user, { action: 'inviteClient', subjectType: 'client', subjectId: client.id });
     return this.describePortal(ctx.db, client.id);
   }
@@ -261,7 +261,7 @@ export class AccountService {
 
   /** A client's sign-in follows their contact e-mail. */
   private async changeLogin(db: RequestDb, userId: string, email: string): Promise<void> {
-    await this.insertAccount(
+    await this.writeLogin(
       db,
       `UPDATE app_user SET email = $2 WHERE id = $1 AND lower(email) <> lower($2) RETURNING id`,
       [userId, email],
@@ -269,8 +269,8 @@ export class AccountService {
     );
   }
 
-  /** Runs an insert or update of a login e-mail, turning "someone else's address" into a clear refusal. */
-  private async insertAccount(
+  /** Writes a sign-in e-mail (a new account, or a changed address); someone else's address is a clear refusal. */
+  private async writeLogin(
     db: RequestDb,
     sql: string,
     params: unknown[],

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, ObjectType } from '@nestjs/graphql';
-import { IsNumber, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsNumber, IsString, Matches, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsOptional, Text, TimeZone } from '../../common/validation.js';
 
@@ -54,6 +54,7 @@ export class UpdatePracticeSettingsInput {
     description: 'The thresholds that differ from the defaults; the list replaces the previous one.',
   })
   @IsOptional()
+  @ArrayMaxSize(50, { message: 'flagThresholds must list at most 50 settings' })
   @ValidateNested({ each: true })
   @Type(() => FlagThresholdInput)
   flagThresholds?: FlagThresholdInput[] | null;

@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { Role } from '../../common/roles.js';
 import { Id, IsOptional, OneOf, Text } from '../../common/validation.js';
 import { EmailAddress } from '../account/account.inputs.js';
 
-export const STAFF_ROLES = ['THERAPIST', 'MANAGER'] as const;
+export const STAFF_ROLES = [Role.THERAPIST, Role.MANAGER] as const;
 
 @InputType()
 export class InviteStaffInput {
@@ -14,9 +15,9 @@ export class InviteStaffInput {
   @Text(120, 1)
   displayName!: string;
 
-  @Field({ description: STAFF_ROLES.join(' | ') })
+  @Field(() => Role, { description: `${STAFF_ROLES.join(' or ')}: staff are invited here, clients from their page.` })
   @OneOf(STAFF_ROLES)
-  role!: string;
+  role!: Role;
 }
 
 @InputType()

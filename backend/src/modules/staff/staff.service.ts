@@ -71,7 +71,7 @@ export class StaffService {
       if (!created) throw badInput('email', 'this e-mail address is already the sign-in of another Cairn account');
       userId = created.id;
     }
-    await this.accounts.sendInvitation(ctx.db, { id: userId, email, role: input.role as Role }, manager.id);
+    await this.accounts.sendInvitation(ctx.db, { id: userId, email, role: input.role }, manager.id);
     await this.audit.allowed(ctx, manager, { action: 'inviteStaff', subjectType: 'app_user', subjectId: userId });
     return this.member(ctx.db, userId);
   }
