@@ -20,6 +20,9 @@ const TABLES = [
   'idempotency_key',
   'client_summary',
   'practice_instrument',
+  'app_user',
+  'account_token',
+  'client_contact',
 ];
 
 /** Whole numbers outside [min, max], fractions, and values of the wrong type. */
@@ -353,6 +356,66 @@ const CASES: Case[] = [
       fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 3 }),
       fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 5, maxLength: 10 }),
     ),
+  },
+  {
+    name: 'inviteStaff',
+    as: 'manager',
+    field: 'email',
+    doc: 'mutation($i: InviteStaffInput!) { inviteStaff(input: $i) { id } }',
+    input: (v) => ({ email: v, displayName: 'New colleague', role: 'THERAPIST' }),
+    bad: fc.oneof(
+      fc.string({ maxLength: 30 }).filter((x) => !x.includes('@')),
+      fc.constantFrom('a@', '@clinic.example', 'two@a.example, three@b.example', `${'x'.repeat(250)}@a.example`),
+      fc.integer(),
+    ),
+  },
+  {
+    name: 'inviteStaff',
+    as: 'manager',
+    field: 'role',
+    doc: 'mutation($i: InviteStaffInput!) { inviteStaff(input: $i) { id } }',
+    input: (v) => ({ email: `role-${newKey().slice(-8)}@clinic.example`, displayName: 'New colleague', role: v }),
+    bad: fc.constantFrom('CLIENT', 'ADMIN', '', 'therapist', 1),
+  },
+  {
+    name: 'inviteClient',
+    as: 'therapist',
+    field: 'email',
+    doc: 'mutation($i: InviteClientInput!) { inviteClient(input: $i) { status } }',
+    input: (v, f) => ({ clientId: f.clientIds[0], email: v }),
+    bad: fc.oneof(
+      fc.string({ maxLength: 30 }).filter((x) => !x.includes('@')),
+      fc.constantFrom('a@b', 'x@y@z.example'),
+    ),
+  },
+  {
+    name: 'acceptInvitation',
+    as: 'client',
+    field: 'password',
+    doc: 'mutation($i: ChoosePasswordInput!) { acceptInvitation(input: $i) { id } }',
+    input: (v) => ({ token: 'AAAAAAAAAAAAAAAAAAAAAA', password: v }),
+    bad: badText(1024),
+  },
+  {
+    name: 'updatePracticeSettings',
+    as: 'manager',
+    field: 'flagThresholds',
+    doc: 'mutation($i: UpdatePracticeSettingsInput!) { updatePracticeSettings(input: $i) { name } }',
+    input: (v) => ({ flagThresholds: [{ key: 'homeworkAdherenceBelow', value: v }] }),
+    bad: fc.oneof(
+      fc.double({ min: 1.0001, max: 1e9, noNaN: true }),
+      fc.double({ min: -1e9, max: -0.0001, noNaN: true }),
+      fc.string(),
+      fc.constant(null),
+    ),
+  },
+  {
+    name: 'updatePracticeSettings',
+    as: 'manager',
+    field: 'defaultTimeZone',
+    doc: 'mutation($i: UpdatePracticeSettingsInput!) { updatePracticeSettings(input: $i) { name } }',
+    input: (v) => ({ defaultTimeZone: v }),
+    bad: fc.oneof(nodeOnlyZone, fc.constantFrom('Mars/Base', 'UTC+25', 'america/new_york')),
   },
 ];
 
