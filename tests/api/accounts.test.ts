@@ -458,6 +458,29 @@ describe('staff and client accounts: invitations, passwords, deactivation, trans
     });
   });
 
+  describe('managers', () => {
+    it('keeps at least one active manager, and re-invites an address whose invitation was revoked', async () => {
+      const email = 'second.manager@clinic.example';
+      const first = await invite(email, 'MANAGER');
+      await gql(manager, `mutation($u: ID!) { revokeInvitation(userId: $u) { id } }`, { u: first.id });
+      const before = await mailCount(app, email);
+      const again = await gql<{ inviteStaff: { id: string; status: string } }>(manager, INVITE_STAFF, {
+        i: { email, displayName: 'Second manager', role: 'MANAGER' },
+      });
+      expect(again.data!.inviteStaff).toMatchObject({ id: first.id, status: 'INVITED' });
+      const { agent, res } = await accept(linkToken(await mailTo(app, email, before), 'invitation'));
+      expect(res.data!.acceptInvitation.role).toBe('MANAGER');
+
+      // The new manager deactivates the first; no one can deactivate themselves, so one always remains.
+      const done = await gql<{ deactivateUser: { status: string } }>(agent, DEACTIVATE, { i: { userId: p.managerId } });
+      expect(done.data!.deactivateUser.status).toBe('DEACTIVATED');
+      expect((await gql<{ me: unknown }>(manager, ME)).data!.me).toBeNull();
+      const self = await gql(agent, DEACTIVATE, { i: { userId: first.id } });
+      expect(self.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+      manager = agent;
+    });
+  });
+
   describe('practice settings', () => {
     const Q = `{ practiceSettings { name defaultTimeZone crisisRegion flagThresholds { key value defaultValue } } }`;
     const U = `mutation($i: UpdatePracticeSettingsInput!) { updatePracticeSettings(input: $i) { name defaultTimeZone crisisRegion flagThresholds { key value defaultValue } } }`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { badInput, notFound } from '../../common/errors.js';
 import { isUuid } from '../../common/ids.js';
 import type { RequestContext, SignedInUser } from '../../common/request-context.js';
-import { Role } from '../../common/roles.js';
+import type { Role } from '../../common/roles.js';
 import type { RequestDb } from '../../database/request-db.js';
 import { AuditService } from '../audit/audit.service.js';
 import { AccountTokens } from '../account/account-tokens.service.js';
@@ -112,14 +112,8 @@ export class StaffService {
       await this.audit.denied(ctx, manager, 'deactivateUser', { subjectType: 'app_user', subjectId: null });
       throw notFound('User');
     }
+    // Never oneself: so the practice always keeps the manager doing this.
     if (target.id === manager.id) throw badInput('userId', 'you cannot deactivate yourself; ask another manager');
-    if (target.role === Role.MANAGER) {
-      const others = await ctx.db.one(
-        `SELECT 1 FROM app_user WHERE role = 'MANAGER' AND id <> $1 AND disabled_at IS NULL AND password_hash IS NOT NULL`,
-        [target.id],
-      );
-      if (!others) throw badInput('userId', 'the practice needs at least one other active manager');
-    }
     if (input.transferToTherapistId) {
       if (input.transferToTherapistId === target.id) {
         throw badInput('transferToTherapistId', 'choose a different therapist to take over the clients');
