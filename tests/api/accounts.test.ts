@@ -237,6 +237,22 @@ describe('staff and client accounts: invitations, passwords, deactivation, trans
         await limited.close();
       }
     });
+    it('rate limits attempts on one account’s links', async () => {
+      const limited = await startTestApp({ sweepIntervalMinutes: 0, loginLimitPerAccount: 2 });
+      try {
+        const q = await createPractice(limited.db.owner, 'acclim', { therapists: 1, clientsPerTherapist: 0 });
+        const boss = await signIn(limited, q.emails.manager, TEST_PASSWORD);
+        await gql(boss, INVITE_STAFF, { i: { email: 'limited@clinic.example', displayName: 'L', role: 'THERAPIST' } });
+        const token = linkToken(await mailTo(limited, 'limited@clinic.example'), 'invitation');
+        const codes: (string | undefined)[] = [];
+        for (const password of ['short', 'still short', NEW_PASSWORD]) {
+          codes.push(code(await gql(request.agent(limited.server), ACCEPT, { i: { token, password } })));
+        }
+        expect(codes).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT', 'RATE_LIMITED']);
+      } finally {
+        await limited.close();
+      }
+    });
   });
 
   describe('password reset', () => {
