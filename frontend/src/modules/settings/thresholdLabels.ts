@@ -1,5 +1,7 @@
-/** Each flag threshold in words a manager reads (the keys are the shared rules' FlagSettings names). */
-const LABELS: Record<string, string> = {
+import type { FlagSettings } from '@cairn/shared';
+
+/** Each flag threshold in words a manager reads; the type makes a new setting without words a build error. */
+const LABELS: Record<keyof FlagSettings, string> = {
   riskItem9Above: 'RISK: PHQ-9 item 9 above',
   allianceTotalBelow: 'Alliance rupture: total below',
   allianceDropAtLeast: 'Alliance rupture: drop from recent mean of at least',
@@ -24,5 +26,5 @@ const LABELS: Record<string, string> = {
 };
 
 export function thresholdLabel(key: string): string {
-  return LABELS[key] ?? key;
+  return Object.hasOwn(LABELS, key) ? LABELS[key as keyof FlagSettings] : key;
 }
