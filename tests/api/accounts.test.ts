@@ -104,6 +104,13 @@ describe('staff and client accounts: invitations, passwords, deactivation, trans
       const { agent, res } = await accept(token);
       expect(res.errors).toBeUndefined();
       expect(res.data!.acceptInvitation.role).toBe('THERAPIST');
+      // The use is audited, by the person the link was for.
+      const used = await app.db.owner.query(
+        `SELECT a.actor_id, a.outcome FROM audit_event a JOIN account_token t ON t.id = a.subject_id
+          WHERE a.action = 'acceptInvitation' AND t.user_id = $1`,
+        [id],
+      );
+      expect(used.rows).toEqual([{ actor_id: id, outcome: 'ALLOWED' }]);
       expect((await gql<{ me: { id: string } }>(agent, ME)).data!.me.id).toBe(id);
       const after = await gql<{ staff: { id: string; status: string; invitationExpiresAt: string | null }[] }>(
         manager,
