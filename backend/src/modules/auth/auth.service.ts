@@ -92,27 +92,7 @@ export class AuthService {
       throw unauthenticated(LOGIN_FAILED);
     }
 
-    await ctx.db.setTenant(tenant);
-    const token = newToken();
-    const [user] = await ctx.db.query<{ email: string; display_name: string; session_id: string }>(
-      `WITH s AS (
-         INSERT INTO auth_session (practice_id, user_id, token_hash, expires_at)
-         VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id)
-       UPDATE app_user u SET failed_logins = 0, locked_until = NULL FROM s
-        WHERE u.id = $2 RETURNING u.email, u.display_name, s.id AS session_id`,
-      [row.practice_id, row.user_id, hashToken(token), this.config.sessionAbsoluteHours],
-    );
-    setSessionCookie(ctx.res, token, this.config);
-    const signedIn: SignedInUser = {
-      id: row.user_id,
-      practiceId: row.practice_id,
-      role: row.role,
-      email: user.email,
-      displayName: user.display_name,
-      sessionId: user.session_id,
-    };
-    ctx.signedIn = signedIn;
-    return signedIn;
+    return this.startSession(ctx, { practiceId: row.practice_id, id: row.user_id, role: row.role });
   }
 
   async logout(ctx: RequestContext): Promise<boolean> {
@@ -123,8 +103,8 @@ export class AuthService {
   }
 
   /**
-   * Signs a person in within this request after they proved who they are another way (an
-   * invitation or password-reset link): a new session and its cookie, as login does.
+   * Signs a person in within this request once they proved who they are (a password, or an
+   * invitation or password-reset link): a new session and its cookie; failed sign-ins are forgotten.
    */
   async startSession(ctx: RequestContext, user: { practiceId: string; id: string; role: Role }): Promise<SignedInUser> {
     await ctx.db.setTenant({ practiceId: user.practiceId, userId: user.id, role: user.role });
