@@ -3,7 +3,7 @@ import { Field, TextAreaField, TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
 import type { HomeworkFrequency } from '../../common/graphql/types';
 import { HOMEWORK_FREQUENCY_LABEL } from '../../common/lib/clinicalWording';
-import { ASSIGN_HOMEWORK_MUTATION, type AssignHomeworkResult, type AssignHomeworkVariables } from '../graphql/client';
+import { ASSIGN_HOMEWORK_MUTATION } from '../graphql/client';
 import { useClientMutation } from '../hooks/useClientMutation';
 
 const FREQUENCIES: readonly HomeworkFrequency[] = ['DAILY', 'WEEKLY', 'ONCE'];
@@ -13,10 +13,7 @@ export function AssignHomeworkForm({ clientId }: { clientId: string }) {
   const [instructions, setInstructions] = useState('');
   const [frequency, setFrequency] = useState<HomeworkFrequency>('DAILY');
   const [dueOn, setDueOn] = useState('');
-  const { run, loading, error, success, setError } = useClientMutation<
-    AssignHomeworkResult,
-    AssignHomeworkVariables['input']
-  >(ASSIGN_HOMEWORK_MUTATION);
+  const { run, loading, error, success, setError } = useClientMutation(ASSIGN_HOMEWORK_MUTATION);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

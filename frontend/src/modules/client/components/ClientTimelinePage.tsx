@@ -18,12 +18,7 @@ import { apiErrorCode } from '../../common/lib/errors';
 import { formatLocalDate, formatSigned } from '../../common/lib/format';
 import { ClientAdminPanel } from '../../clients-admin/components/ClientAdminPanel';
 import { FlagsPanel } from '../../flags/components/FlagsPanel';
-import {
-  CLIENT_TIMELINE_QUERY,
-  type ClientTimeline,
-  type ClientTimelineQueryResult,
-  type ClientTimelineQueryVariables,
-} from '../graphql/client';
+import { CLIENT_TIMELINE_QUERY, type ClientTimeline } from '../graphql/client';
 import { RANGE_LABEL, useTimelineRange, withinDomain, type TimelineRange } from '../hooks/useTimelineRange';
 import { expectedBandOnTimeline } from '../timelineData';
 import { AssignHomeworkForm } from './AssignHomeworkForm';
@@ -37,10 +32,10 @@ import './client.css';
 /** One client's whole course of care on a single time axis, with the therapist's actions. */
 export function ClientTimelinePage() {
   const { id = '' } = useParams();
-  const { data, loading, error, refetch } = useQuery<ClientTimelineQueryResult, ClientTimelineQueryVariables>(
-    CLIENT_TIMELINE_QUERY,
-    { variables: { id }, fetchPolicy: 'cache-and-network' },
-  );
+  const { data, loading, error, refetch } = useQuery(CLIENT_TIMELINE_QUERY, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
   const client = data?.client;
   useDocumentTitle(client ? `Client ${client.code}` : 'Client');
 

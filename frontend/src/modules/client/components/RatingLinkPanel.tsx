@@ -1,14 +1,10 @@
+import type { CreateRatingLinkMutation } from '../../../gql/graphql';
 import { useMutation } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormMessage } from '../../common/components/FormMessage';
 import { asErrorLike, describeApiError } from '../../common/lib/errors';
 import { formatDateTime } from '../../common/lib/format';
-import {
-  CREATE_RATING_LINK_MUTATION,
-  type CreateRatingLinkResult,
-  type CreateRatingLinkVariables,
-  type TherapySession,
-} from '../graphql/client';
+import { CREATE_RATING_LINK_MUTATION, type TherapySession } from '../graphql/client';
 
 /** Creates a one-time link for the client to rate a session, shown with a copy button. */
 export function RatingLinkPanel({ sessions }: { sessions: readonly TherapySession[] }) {
@@ -20,14 +16,12 @@ export function RatingLinkPanel({ sessions }: { sessions: readonly TherapySessio
     candidates.find((session) => session.status === 'ATTENDED' && !session.alliance) ?? candidates[0] ?? null;
   const [sessionId, setSessionId] = useState<string>('');
   const selected = sessionId || defaultSession?.id || '';
-  const [created, setCreated] = useState<CreateRatingLinkResult['createRatingLink'] | null>(null);
+  const [created, setCreated] = useState<CreateRatingLinkMutation['createRatingLink'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const urlInput = useRef<HTMLInputElement>(null);
   const urlId = useId();
-  const [createLink, { loading }] = useMutation<CreateRatingLinkResult, CreateRatingLinkVariables>(
-    CREATE_RATING_LINK_MUTATION,
-  );
+  const [createLink, { loading }] = useMutation(CREATE_RATING_LINK_MUTATION);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,11 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
-import {
-  SCHEDULE_SESSION_MUTATION,
-  type ScheduleSessionResult,
-  type ScheduleSessionVariables,
-} from '../graphql/client';
+import { SCHEDULE_SESSION_MUTATION } from '../graphql/client';
 import { useClientMutation } from '../hooks/useClientMutation';
 import { formatDateTime } from '../../common/lib/format';
 
@@ -13,10 +9,7 @@ import { formatDateTime } from '../../common/lib/format';
 export function ScheduleSessionForm({ clientId }: { clientId: string }) {
   const [when, setWhen] = useState('');
   const [duration, setDuration] = useState('50');
-  const { run, loading, error, success, setError } = useClientMutation<
-    ScheduleSessionResult,
-    ScheduleSessionVariables['input']
-  >(SCHEDULE_SESSION_MUTATION);
+  const { run, loading, error, success, setError } = useClientMutation(SCHEDULE_SESSION_MUTATION);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,12 +3,7 @@ import { FormMessage } from '../../common/components/FormMessage';
 import type { SessionStatus } from '../../common/graphql/types';
 import { ALLIANCE_CONCERN_BELOW, SESSION_STATUS_LABEL } from '../../common/lib/clinicalWording';
 import { formatDateTime } from '../../common/lib/format';
-import {
-  RECORD_ATTENDANCE_MUTATION,
-  type RecordAttendanceResult,
-  type RecordAttendanceVariables,
-  type TherapySession,
-} from '../graphql/client';
+import { RECORD_ATTENDANCE_MUTATION, type TherapySession } from '../graphql/client';
 import { useClientMutation } from '../hooks/useClientMutation';
 
 const OUTCOMES: readonly SessionStatus[] = ['ATTENDED', 'NO_SHOW', 'CANCELLED'];
@@ -76,9 +71,7 @@ function AttendanceForm({ session, onRecorded }: { session: TherapySession; onRe
   // A session still in the future can only be cancelled; attendance is recorded from its start.
   const inFuture = new Date(session.scheduledAt).getTime() > Date.now();
   const [status, setStatus] = useState<SessionStatus>('ATTENDED');
-  const { run, loading, error } = useClientMutation<RecordAttendanceResult, RecordAttendanceVariables['input']>(
-    RECORD_ATTENDANCE_MUTATION,
-  );
+  const { run, loading, error } = useClientMutation(RECORD_ATTENDANCE_MUTATION);
   const selectId = `attendance-${session.id}`;
   async function record(outcome: SessionStatus) {
     const message = `Session ${session.number} marked ${SESSION_STATUS_LABEL[outcome].toLowerCase()}.`;

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
-import { SET_GOAL_MUTATION, type SetGoalResult, type SetGoalVariables } from '../graphql/client';
+import { SET_GOAL_MUTATION } from '../graphql/client';
 import { useClientMutation } from '../hooks/useClientMutation';
 
 export function SetGoalForm({ clientId }: { clientId: string }) {
   const [title, setTitle] = useState('');
-  const { run, loading, error, success, setError } = useClientMutation<SetGoalResult, SetGoalVariables['input']>(
-    SET_GOAL_MUTATION,
-  );
+  const { run, loading, error, success, setError } = useClientMutation(SET_GOAL_MUTATION);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import type { DocumentNode } from 'graphql';
+import type { TypedDocumentNode } from '@apollo/client';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { asErrorLike, describeApiError, type ApiError } from '../../common/lib/errors';
@@ -7,8 +7,10 @@ import { asErrorLike, describeApiError, type ApiError } from '../../common/lib/e
  * A therapist action on the client timeline: runs the mutation, refetches the timeline, and keeps
  * the outcome (error with the field the server named, or a confirmation) for the form to show.
  */
-export function useClientMutation<TResult, TInput extends object>(mutation: DocumentNode) {
-  const [mutate, { loading }] = useMutation<TResult, { input: TInput }>(mutation, {
+export function useClientMutation<TResult, TInput extends object>(
+  mutation: TypedDocumentNode<TResult, { input: TInput }>,
+) {
+  const [mutate, { loading }] = useMutation(mutation, {
     refetchQueries: ['ClientTimeline'],
     awaitRefetchQueries: true,
   });

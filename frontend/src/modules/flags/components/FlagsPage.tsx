@@ -4,7 +4,7 @@ import { ErrorState } from '../../common/components/ErrorState';
 import { LoadingState } from '../../common/components/LoadingState';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { byUrgency, STATUS_LABEL } from '../flagWording';
-import { FLAGS_QUERY, type FlagsQueryResult, type FlagsQueryVariables, type FlagStatus } from '../graphql/flags';
+import { FLAGS_QUERY, type FlagStatus } from '../graphql/flags';
 import { FlagCard } from './FlagCard';
 
 const STATUSES: readonly FlagStatus[] = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED', 'CLEARED'];
@@ -19,7 +19,7 @@ export function FlagsPage() {
   useDocumentTitle('Flags');
   const [params, setParams] = useSearchParams();
   const status = parseStatus(params.get('status'));
-  const { data, loading, error, refetch } = useQuery<FlagsQueryResult, FlagsQueryVariables>(FLAGS_QUERY, {
+  const { data, loading, error, refetch } = useQuery(FLAGS_QUERY, {
     variables: { status },
     fetchPolicy: 'cache-and-network',
   });
