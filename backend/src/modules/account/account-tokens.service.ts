@@ -116,9 +116,10 @@ export class AccountTokens {
     const row = TOKEN_SHAPE.test(token)
       ? await ctx.db.one<TokenRow>(`SELECT * FROM cairn_find_account_token($1)`, [hashToken(token)])
       : undefined;
-    if (!row || row.kind !== kind) return this.refuse(ctx, action, undefined);
+    if (!row) return this.refuse(ctx, action, undefined);
     await this.limits.consume([this.perAccount, row.user_id]);
-    if (row.used_at || row.revoked_at || row.expires_at.getTime() <= Date.now()) return this.refuse(ctx, action, row);
+    const unusable = row.kind !== kind || row.used_at || row.revoked_at || row.expires_at.getTime() <= Date.now();
+    if (unusable) return this.refuse(ctx, action, row);
     return row;
   }
 
