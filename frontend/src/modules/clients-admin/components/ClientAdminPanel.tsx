@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import { useMe } from '../../auth/hooks/useMe';
 import { Field, TextField } from '../../common/components/Field';
 import { FormMessage } from '../../common/components/FormMessage';
@@ -158,7 +159,9 @@ function PortalCard({ clientId }: { clientId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const access = data?.portalAccess;
-  const [email, setEmail] = useState<string | null>(null);
+  // Arriving from the new-client form when its invitation was refused: keep the address and say why.
+  const arrival = useLocation().state as { invitationProblem?: string; email?: string } | null;
+  const [email, setEmail] = useState<string | null>(arrival?.invitationProblem ? (arrival.email ?? null) : null);
   const { error, success, attempt } = useOutcome();
   const [invite, inviting] = useMutation(INVITE_CLIENT_MUTATION);
   const [revoke, revoking] = useMutation(REVOKE_PORTAL_ACCESS_MUTATION);
@@ -192,7 +195,7 @@ function PortalCard({ clientId }: { clientId: string }) {
         onValueChange={setEmail}
         invalid={error?.field === 'email'}
       />
-      <FormMessage error={error?.message} success={success} />
+      <FormMessage error={error?.message ?? (success ? undefined : arrival?.invitationProblem)} success={success} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={inviting.loading}>
           {access?.status === 'NONE' || !access ? 'Invite to portal' : 'Send a new invitation'}

@@ -80,7 +80,7 @@ export function NewClientPage() {
           note = describeApiError(asErrorLike(thrown))?.message;
         }
       }
-      await navigate(`/clients/${clientId}`, { state: { created: true, note } });
+      await navigate(`/clients/${clientId}`, { state: { invitationProblem: note, email: email.trim() } });
     } catch (thrown) {
       setError(describeApiError(asErrorLike(thrown)));
     }
