@@ -223,7 +223,7 @@ export class AccountService {
     const account = await this.account(ctx.db, redeemed.userId);
     // A reset never revives a deactivated account (deactivation also revokes its links).
     if (!account || (kind === 'PASSWORD_RESET' && account.disabled)) throw notFound(LINK_NOT_FOUND);
-    checkNewPassword(input.password, [account.email, account.display_name, account.practice_name]);
+    await checkNewPassword(input.password, [account.email, account.display_name, account.practice_name]);
     await ctx.db.query(
       `UPDATE app_user SET password_hash = $2, disabled_at = NULL, failed_logins = 0, locked_until = NULL WHERE id = $1`,
       [account.id, await hash(input.password)],
