@@ -75,6 +75,7 @@ type Documents = {
     "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...StaffMemberFields\n    }\n  }\n": typeof types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId) {\n      ...StaffMemberFields\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      ...StaffMemberFields\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  query OutboxFailures {\n    outboxFailures(take: 50) {\n      id\n      kind\n      recipientHint\n      reason\n      attempts\n      createdAt\n      failedAt\n    }\n  }\n": typeof types.OutboxFailuresDocument,
     "\n  query Therapists {\n    therapists {\n      id\n      displayName\n      activeClients\n      flaggedClients\n    }\n  }\n": typeof types.TherapistsDocument,
 };
 const documents: Documents = {
@@ -139,6 +140,7 @@ const documents: Documents = {
     "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...StaffMemberFields\n    }\n  }\n": types.ResendInvitationDocument,
     "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId) {\n      ...StaffMemberFields\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      ...StaffMemberFields\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  query OutboxFailures {\n    outboxFailures(take: 50) {\n      id\n      kind\n      recipientHint\n      reason\n      attempts\n      createdAt\n      failedAt\n    }\n  }\n": types.OutboxFailuresDocument,
     "\n  query Therapists {\n    therapists {\n      id\n      displayName\n      activeClients\n      flaggedClients\n    }\n  }\n": types.TherapistsDocument,
 };
 
@@ -400,6 +402,10 @@ export function graphql(source: "\n  mutation RevokeInvitation($userId: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      ...StaffMemberFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($input: DeactivateUserInput!) {\n    deactivateUser(input: $input) {\n      ...StaffMemberFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OutboxFailures {\n    outboxFailures(take: 50) {\n      id\n      kind\n      recipientHint\n      reason\n      attempts\n      createdAt\n      failedAt\n    }\n  }\n"): (typeof documents)["\n  query OutboxFailures {\n    outboxFailures(take: 50) {\n      id\n      kind\n      recipientHint\n      reason\n      attempts\n      createdAt\n      failedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

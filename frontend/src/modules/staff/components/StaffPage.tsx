@@ -11,6 +11,7 @@ import { formatDate } from '../../common/lib/format';
 import { RESEND_INVITATION_MUTATION, REVOKE_INVITATION_MUTATION, STAFF_QUERY } from '../graphql/staff';
 import { DeactivatePanel } from './DeactivatePanel';
 import { InviteStaffForm } from './InviteStaffForm';
+import { UndeliveredMail } from './UndeliveredMail';
 import './staff.css';
 
 const ROLE_LABEL = { THERAPIST: 'Therapist', MANAGER: 'Practice manager', CLIENT: 'Client' } as const;
@@ -146,6 +147,7 @@ export function StaffPage() {
           )}
         </section>
       </div>
+      <UndeliveredMail />
     </div>
   );
 }

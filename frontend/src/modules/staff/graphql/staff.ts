@@ -51,3 +51,17 @@ export const DEACTIVATE_USER_MUTATION = graphql(`
     }
   }
 `);
+
+export const OUTBOX_FAILURES_QUERY = graphql(`
+  query OutboxFailures {
+    outboxFailures(take: 50) {
+      id
+      kind
+      recipientHint
+      reason
+      attempts
+      createdAt
+      failedAt
+    }
+  }
+`);
