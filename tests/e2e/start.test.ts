@@ -98,5 +98,6 @@ describe('npm start (embedded PostgreSQL)', () => {
     } finally {
       await stop(second);
     }
-  });
+    // Two starts, each allowed its own minute: one test minute is too little when the suite runs beside it.
+  }, 150_000);
 });

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PAIRED_SCORES_DEFINITION } from '@cairn/shared';
 
 @ObjectType({
   description: 'A proportion with its Wilson 95% interval; rate, lower and upper are null when the denominator is 0.',
@@ -14,7 +15,7 @@ export class Rate {
 @ObjectType({
   description:
     'Outcomes over episodes that ended in the period (NHS Talking Therapies definitions). A finished course has >= 2 ' +
-    'attended sessions; a finished episode is a finished course with paired (first and last) PHQ-9 or GAD-7 scores. ' +
+    `attended sessions; a finished episode is a finished course with paired scores: ${PAIRED_SCORES_DEFINITION}. ` +
     'On a therapist row with insufficient data every rate and mean is null; the counts stay.',
 })
 export class OutcomeFigures {
