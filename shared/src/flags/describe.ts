@@ -118,5 +118,8 @@ export function describeRepair(repair: { total: number; date: LocalDate }): stri
 
 /** The flag in plain words: its triggers' sentences joined with "; ". */
 export function describeFlag(flag: { evidence: { triggers: readonly FlagTrigger[] } }): string {
-  return flag.evidence.triggers.map(describeTrigger).join('; ');
+  // A signal seen again while the flag is open (a second PHQ-9 with item 9) is counted, not repeated.
+  const seen = new Map<string, number>();
+  for (const sentence of flag.evidence.triggers.map(describeTrigger)) seen.set(sentence, (seen.get(sentence) ?? 0) + 1);
+  return [...seen].map(([sentence, times]) => (times === 1 ? sentence : `${sentence} (${times} times)`)).join('; ');
 }

@@ -167,6 +167,24 @@ describe('describeFlag', () => {
   });
 });
 
+describe('describeFlag with a signal seen more than once', () => {
+  it('says how often instead of repeating the sentence', () => {
+    const flag = {
+      evidence: {
+        ruleVersion: '1.2.0',
+        triggers: [
+          { rule: 'PHQ9_ITEM9', item9: 1, above: 0, response: {} },
+          { rule: 'HELP_NOW', source: 'MOOD_NOTE', record: {} },
+          { rule: 'PHQ9_ITEM9', item9: 2, above: 0, response: {} },
+        ] satisfies FlagTrigger[],
+      },
+    };
+    expect(describeFlag(flag)).toBe(
+      'PHQ-9 item 9 (thoughts of self-harm) endorsed (2 times); Client marked a mood note "I need help now"',
+    );
+  });
+});
+
 describe('describeFlag with stored evidence from another rule version', () => {
   it('still says something rather than nothing', () => {
     const stored = JSON.parse('{"evidence":{"ruleVersion":"0.9.0","triggers":[{"rule":"LEGACY_RULE"}]}}') as {
