@@ -54,7 +54,6 @@ function createContext(
     res,
     requestId,
     db: new RequestDb(dataSource, requestId, observer ?? undefined),
-    loaders: new Map(),
     submissions,
     user: async () => {
       if (ctx.signedIn !== undefined) return ctx.signedIn;
@@ -185,7 +184,11 @@ function storableTextPlugin(): ApolloServerPlugin<RequestContext> {
  * Ends each request's transaction: commit, unless a mutation had an error (then nothing it wrote
  * stays). Unknown errors are logged by name with the request id and hidden from the caller.
  */
-function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServerPlugin<RequestContext> {
+function transactionPlugin(
+  logger: CairnLogger,
+  audit: AuditService,
+  debugErrors: boolean,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       const started = Date.now();
@@ -194,7 +197,7 @@ function transactionPlugin(logger: CairnLogger, audit: AuditService): ApolloServ
           for (const e of errors ?? []) {
             const code = e.extensions?.code;
             if (typeof code !== 'string' || !PUBLIC_ERROR_CODES.has(code)) {
-              if (process.env.CAIRN_DEBUG_ERRORS) console.error(e.originalError ?? e);
+              if (debugErrors) console.error(e.originalError ?? e);
               logger.event('error', 'unexpected error in request', {
                 requestId: contextValue.requestId,
                 errorName: e.originalError?.name ?? e.name,
@@ -322,7 +325,7 @@ export function graphqlOptions(deps: {
       // No HTTP caching of clinical data, and no per-field instrumentation cost for it.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      transactionPlugin(logger, audit),
+      transactionPlugin(logger, audit, config.debugErrors && !config.isProduction),
       storableTextPlugin(),
     ],
     validationRules: [...armor.validationRules, expensiveFieldsRule],

@@ -29,6 +29,4 @@ export interface RequestContext {
   deniedAudited?: boolean;
   /** Client submissions per actor per minute (shared across requests). */
   submissions: RateLimiter;
-  /** Per-request DataLoaders, created lazily by name. */
-  loaders: Map<string, unknown>;
 }

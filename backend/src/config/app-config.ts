@@ -61,9 +61,10 @@ export class AppConfig {
   @IsString()
   publicUrl?: string;
 
+  /** Development only: an unexpected error's stack to stderr (it may hold values; never in production). */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
-  logRequests = false;
+  debugErrors = false;
 
   /** Client submissions (mood, ratings, questionnaires, homework, goals) per person or link per minute. */
   @Transform(({ value }) => (value === undefined ? 60 : Number(value)))
@@ -179,7 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdleMinutes: env.CAIRN_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.CAIRN_SESSION_ABSOLUTE_HOURS,
     publicUrl: env.CAIRN_PUBLIC_URL || undefined,
-    logRequests: env.CAIRN_LOG_REQUESTS,
+    debugErrors: env.CAIRN_DEBUG_ERRORS,
     loginLimitPerIp: env.CAIRN_LOGIN_LIMIT_PER_IP,
     sweepIntervalMinutes: env.CAIRN_SWEEP_INTERVAL_MINUTES,
     submissionLimitPerMinute: env.CAIRN_SUBMISSION_LIMIT_PER_MINUTE,

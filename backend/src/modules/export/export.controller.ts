@@ -74,7 +74,6 @@ export class ExportController {
       res,
       requestId,
       db: new RequestDb(this.dataSource, requestId),
-      loaders: new Map(),
       submissions: NO_SUBMISSIONS,
       user: async () => {
         if (ctx.signedIn === undefined) ctx.signedIn = await this.auth.resolve(ctx);

@@ -90,7 +90,6 @@ export class FlagSweepService implements OnModuleInit, OnApplicationShutdown {
     const ctx = {
       db,
       requestId: 'flag-sweep',
-      loaders: new Map(),
       user: async () => null,
     } as unknown as RequestContext; // no HTTP request: req/res and limits are never used by the engine
     try {
