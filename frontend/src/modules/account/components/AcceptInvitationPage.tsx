@@ -1,11 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
-import { CairnMark } from '../../auth/components/SignInPage';
+import { AuthCard } from '../../auth/components/AuthCard';
 import { useDocumentTitle } from '../../common/hooks/useDocumentTitle';
 import { ACCEPT_INVITATION_MUTATION } from '../graphql/account';
 import { ChoosePasswordForm } from './ChoosePasswordForm';
 import { useChoosePassword } from './useChoosePassword';
-import '../../auth/components/auth.css';
 
 /** The page an invitation e-mail links to: choose a password, then land signed in. */
 export function AcceptInvitationPage() {
@@ -15,32 +14,26 @@ export function AcceptInvitationPage() {
   const { run, error, linkDead } = useChoosePassword();
 
   return (
-    <main className="auth" id="main">
-      <div className="auth__card">
-        <p className="auth__brand">
-          <CairnMark /> Cairn
-        </p>
-        <h1 className="auth__title">Set up your account</h1>
-        {linkDead ? (
-          <div role="alert" data-testid="link-dead">
-            <p>This link no longer works: it may have been used already, replaced by a newer one, or expired.</p>
-            <p>Ask the person who invited you to send a new invitation.</p>
-            <p>
-              <Link to="/login">Go to sign in</Link>
-            </p>
-          </div>
-        ) : (
-          <ChoosePasswordForm
-            submitLabel="Set password and sign in"
-            busyLabel="Setting up…"
-            busy={loading}
-            serverError={error}
-            onSubmit={(password) =>
-              void run(async () => (await accept({ variables: { input: { token, password } } })).data?.acceptInvitation)
-            }
-          />
-        )}
-      </div>
-    </main>
+    <AuthCard title="Set up your account">
+      {linkDead ? (
+        <div role="alert" data-testid="link-dead">
+          <p>This link no longer works: it may have been used already, replaced by a newer one, or expired.</p>
+          <p>Ask the person who invited you to send a new invitation.</p>
+          <p>
+            <Link to="/login">Go to sign in</Link>
+          </p>
+        </div>
+      ) : (
+        <ChoosePasswordForm
+          submitLabel="Set password and sign in"
+          busyLabel="Setting up…"
+          busy={loading}
+          serverError={error}
+          onSubmit={(password) =>
+            void run(async () => (await accept({ variables: { input: { token, password } } })).data?.acceptInvitation)
+          }
+        />
+      )}
+    </AuthCard>
   );
 }

@@ -6,7 +6,7 @@ import { useMe } from '../hooks/useMe';
 import { useSignOut } from '../hooks/useSignOut';
 import { onSessionExpired } from '../lib/sessionEvents';
 import type { Role } from '../../common/graphql/types';
-import { CairnMark } from './SignInPage';
+import { CairnMark } from './CairnMark';
 import './auth.css';
 
 const NAV: Record<Role, { to: string; label: string }[]> = {

@@ -8,6 +8,7 @@ import { asErrorLike, describeApiError } from '../../common/lib/errors';
 import { LOGIN_MUTATION, ME_QUERY } from '../graphql/auth';
 import { useMe } from '../hooks/useMe';
 import { pathAllowedForRole, roleHome, safeNextPath } from '../lib/roleHome';
+import { AuthCard } from './AuthCard';
 import './auth.css';
 
 export function SignInPage() {
@@ -57,62 +58,46 @@ export function SignInPage() {
   }
 
   return (
-    <main className="auth" id="main">
-      <div className="auth__card">
-        <p className="auth__brand">
-          <CairnMark /> Cairn
+    <AuthCard title="Sign in">
+      {expired && !error && (
+        <p className="notice">Your session ended after a period of inactivity. Please sign in again.</p>
+      )}
+      <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-describedby={errorId}>
+        <div className="field">
+          <label htmlFor="login-email">Email</label>
+          <input
+            id="login-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <FormMessage id={errorId} error={error} />
+        <button type="submit" className="button button--primary button--block" disabled={loading}>
+          {loading ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
         </p>
-        <h1 className="auth__title">Sign in</h1>
-        {expired && !error && (
-          <p className="notice">Your session ended after a period of inactivity. Please sign in again.</p>
-        )}
-        <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-describedby={errorId}>
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input
-              id="login-email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              inputMode="email"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              aria-invalid={error ? true : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              aria-invalid={error ? true : undefined}
-            />
-          </div>
-          <FormMessage id={errorId} error={error} />
-          <button type="submit" className="button button--primary button--block" disabled={loading}>
-            {loading ? 'Signing in…' : 'Sign in'}
-          </button>
-          <p>
-            <Link to="/forgot-password">Forgot your password?</Link>
-          </p>
-        </form>
-      </div>
-    </main>
-  );
-}
-
-export function CairnMark() {
-  return (
-    <svg className="cairn-mark" viewBox="0 0 32 32" width="24" height="24" aria-hidden="true" focusable="false">
-      <ellipse cx="16" cy="25" rx="11" ry="4" />
-      <ellipse cx="16" cy="17.5" rx="8" ry="3.4" />
-      <ellipse cx="16" cy="10.5" rx="5.2" ry="2.8" />
-    </svg>
+      </form>
+    </AuthCard>
   );
 }

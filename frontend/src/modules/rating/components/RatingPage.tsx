@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { CairnMark } from '../../auth/components/SignInPage';
+import { CairnMark } from '../../auth/components/CairnMark';
 import { CrisisPanel } from '../../common/components/CrisisPanel';
 import { FormMessage } from '../../common/components/FormMessage';
 import { LoadingState } from '../../common/components/LoadingState';
